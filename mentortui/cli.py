@@ -1,0 +1,131 @@
+"""The command line: open the app (the pair list, one pair, or the demo), list pairs,
+create a pair. Expected problems print one line to stderr and exit with status 2."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .errors import NoSuchPair, StoreError
+from .paths import default_data_dir, pair_path
+
+COMMANDS = ("list", "new")
+EXIT_USAGE = 2
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder holding the pair files (default: MENTORTUI_DATA_DIR or the user data folder)",
+    )
+
+
+def open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentortui",
+        description="Run mentorship meetings from the terminal. "
+        f"Other commands: {', '.join(COMMANDS)} (see `mentortui COMMAND --help`).",
+    )
+    parser.add_argument("pair", nargs="?", help="short name of a pair to open (see `mentortui list`)")
+    parser.add_argument("--demo", action="store_true", help="open a demo pair in a temporary folder")
+    parser.add_argument("--read-only", action="store_true", help="open without taking the pair's lock")
+    _data_dir_option(parser)
+    return parser
+
+
+def list_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentortui list",
+        description="List the pairs: short name, last and next meeting, open and overdue action items.",
+    )
+    _data_dir_option(parser)
+    return parser
+
+
+def new_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentortui new", description="Create a pair.")
+    parser.add_argument("--mentor", required=True, help="the mentor's name")
+    parser.add_argument("--mentee", required=True, help="the mentee's name")
+    _data_dir_option(parser)
+    return parser
+
+
+def _store(data_dir: Path | None):
+    from .store import PairStore
+
+    return PairStore(data_dir or default_data_dir())
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from .listing import format_listings
+
+    store = _store(args.data_dir)
+    listings = store.listings(date.today())
+    if not listings:
+        print(f"No pairs yet in {store.folder}. Create one with: mentortui new --mentor NAME --mentee NAME")
+        return 0
+    print(format_listings(listings, date.today()))
+    return 1 if any(listing.problem for listing in listings) else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .models import Pair
+    from .store import format_validation_error
+
+    try:
+        pair = Pair.model_validate(
+            {"mentor": {"name": args.mentor}, "mentee": {"name": args.mentee}, "started_on": date.today()}
+        )
+    except ValidationError as error:
+        print(f"mentortui: {format_validation_error(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    slug = _store(args.data_dir).create(pair)
+    print(f"Created {pair.title}. Open it with: mentortui {slug}")
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from .app import MentorApp
+
+    if args.demo and args.pair:
+        print("mentortui: give either a pair or --demo, not both", file=sys.stderr)
+        return EXIT_USAGE
+    data_dir = args.data_dir or default_data_dir()
+    if args.pair and not pair_path(data_dir, args.pair).exists():
+        raise NoSuchPair(f"no pair called {args.pair!r} in {data_dir}")
+    demo_dir = Path(tempfile.mkdtemp(prefix="mentortui-demo-")) if args.demo else None
+    try:
+        app = MentorApp(open_store=lambda: _store(demo_dir or data_dir), today=date.today,
+                        open_pair=args.pair, demo=args.demo, read_only=args.read_only)
+        app.run()
+        return app.return_code or 0
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    try:
+        if command == "list":
+            return run_list(list_parser().parse_args(argv[1:]))
+        if command == "new":
+            return run_new(new_parser().parse_args(argv[1:]))
+        return run_app(open_parser().parse_args(argv))
+    except StoreError as error:
+        print(f"mentortui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"mentortui: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,39 @@
+"""The plain-text pair list that `mentortui list` prints."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .dates import short_moment
+from .store import PairListing
+
+HEADERS = ("PAIR", "MENTEE", "MENTOR", "STAGE", "LAST MEETING", "NEXT MEETING", "OPEN", "OVERDUE")
+
+
+def _when(moment: datetime | None, today: date) -> str:
+    return short_moment(moment, today) if moment else "-"
+
+
+def format_listings(listings: list[PairListing], today: date) -> str:
+    rows: list[tuple[str, ...]] = []
+    notes: list[str] = []
+    for listing in listings:
+        summary = listing.summary
+        if summary is None:
+            notes.append(f"! {listing.path}: {listing.problem}")
+            continue
+        rows.append((
+            summary.slug,
+            summary.mentee,
+            summary.mentor,
+            str(summary.stage),
+            _when(summary.last_meeting, today),
+            _when(summary.next_meeting, today),
+            str(summary.open_items),
+            str(summary.overdue_items),
+        ))
+        if summary.warning:
+            notes.append(f"! {summary.slug}: {summary.warning}")
+    widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [HEADERS, *rows]]
+    return "\n".join(lines + notes)

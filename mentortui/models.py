@@ -1,0 +1,258 @@
+"""The pair and everything in it, as validated pydantic models (no Textual here).
+
+A pair is one mentor and one mentee; its meetings, action items, goals and custom
+conversation starters all live in one file (see ``store``). Every text a person typed
+is cleaned of control characters on the way in, so nothing from a note can ever send
+an escape sequence to a terminal or into an export.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+)
+
+SCHEMA_VERSION = 1
+
+# C0 controls except tab and newline, DEL, and C1 controls.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANSI_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+
+
+def clean_text(text: str) -> str:
+    """Drop terminal escape sequences and control characters; keep tabs and newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARS.sub("", _ANSI_SEQUENCE.sub("", text))
+
+
+def _require_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    return clean_text(value)
+
+
+def _require_line(value: object) -> str:
+    return " ".join(_require_text(value).split())
+
+
+def _not_blank(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+def _strict_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError("must be a date written like 2026-12-04")
+
+
+def _strict_datetime(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).replace(tzinfo=None, microsecond=0)
+        except ValueError:
+            pass
+    raise ValueError("must be a date and time written like 2026-12-04T17:30")
+
+
+Text = Annotated[str, BeforeValidator(_require_text)]
+Line = Annotated[str, BeforeValidator(_require_line)]
+Title = Annotated[str, BeforeValidator(_require_line), AfterValidator(_not_blank)]
+Day = Annotated[date, BeforeValidator(_strict_date)]
+Moment = Annotated[datetime, BeforeValidator(_strict_datetime)]
+Minutes = Annotated[int, Field(ge=0, le=24 * 60, strict=True)]
+
+Owner = Literal["mentor", "mentee", "both"]
+MeetingKind = Literal["first", "needs_1", "needs_2", "regular", "closing"]
+Stage = Annotated[int, Field(ge=1, le=4, strict=True)]
+
+MEETING_KIND_NAMES: dict[str, str] = {
+    "first": "First meeting",
+    "needs_1": "Defining needs 1",
+    "needs_2": "Defining needs 2",
+    "regular": "Regular meeting",
+    "closing": "Closing meeting",
+}
+
+STAGE_NAMES: dict[int, str] = {
+    1: "Building the relationship",
+    2: "Exchanging information and setting goals",
+    3: "Working towards goals",
+    4: "Closing and planning ahead",
+}
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Model(BaseModel):
+    """Base for every stored model: unknown fields are kept, input never echoed in errors."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        hide_input_in_errors=True,
+        validate_assignment=True,
+        str_strip_whitespace=False,
+    )
+
+
+class Person(Model):
+    name: Title
+    pronouns: Line = ""
+    contact: Line = ""
+
+
+class Expectations(Model):
+    """What the seeds say a pair should agree on at the first meeting."""
+
+    frequency_days: Annotated[int, Field(ge=1, le=365, strict=True)] = 14
+    format: Line = "video call"
+    length_minutes: Annotated[int, Field(ge=5, le=480, strict=True)] = 60
+    topics: Line = ""
+    reschedule: Line = ""
+    confidentiality_agreed: Annotated[bool, Field(strict=True)] = False
+
+
+class AgendaItem(Model):
+    id: str = Field(default_factory=new_id)
+    title: Title
+    minutes: Minutes = 5
+    source: Literal["template", "action_item", "goal_checkin", "starter", "typed"] = "typed"
+    ref: str | None = None
+
+
+class Meeting(Model):
+    id: str = Field(default_factory=new_id)
+    kind: MeetingKind = "regular"
+    scheduled: Moment
+    planned_minutes: Minutes = 60
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    notes: Text = ""
+    decisions: list[Title] = Field(default_factory=list)
+    assignment: Text = ""
+    started_at: Moment | None = None
+    ended_at: Moment | None = None
+
+    @property
+    def is_held(self) -> bool:
+        return self.ended_at is not None
+
+    @property
+    def duration_minutes(self) -> int | None:
+        if self.started_at is None or self.ended_at is None:
+            return None
+        return max(0, round((self.ended_at - self.started_at).total_seconds() / 60))
+
+
+class ActionItem(Model):
+    id: str = Field(default_factory=new_id)
+    text: Title
+    owner: Owner
+    due: Day | None = None
+    status: Literal["open", "done", "dropped"] = "open"
+    meeting_id: str | None = None
+    goal_id: str | None = None
+    done_on: Day | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == "open" and self.due is not None and self.due < today
+
+
+class CheckIn(Model):
+    on: Day
+    progress: Annotated[int, Field(ge=0, le=100, strict=True)]
+    note: Text = ""
+
+
+class Goal(Model):
+    id: str = Field(default_factory=new_id)
+    title: Title
+    specific: Text = ""
+    measurable: Text = ""
+    achievable: Text = ""
+    relevant: Text = ""
+    time_bound: Text = ""
+    term: Literal["short", "long"] = "short"
+    complete_by: Day | None = None
+    checkin_dates: list[Day] = Field(default_factory=list)
+    checkins: list[CheckIn] = Field(default_factory=list)
+    status: Literal["active", "achieved", "revised", "dropped"] = "active"
+
+    @property
+    def progress(self) -> int:
+        return self.checkins[-1].progress if self.checkins else 0
+
+
+class CustomStarter(Model):
+    id: str = Field(default_factory=new_id)
+    text: Title
+    group: str = "custom"
+
+
+class AskedStarter(Model):
+    starter_id: str
+    meeting_id: str | None = None
+    on: Day
+
+
+class PairInfo(Model):
+    """The pair's own facts, without its meetings, items and goals."""
+
+    mentor: Person
+    mentee: Person
+    expectations: Expectations = Field(default_factory=Expectations)
+    stage: Stage = 1
+    started_on: Day
+    hidden_starters: list[str] = Field(default_factory=list)
+
+
+class Pair(PairInfo):
+    meetings: list[Meeting] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    custom_starters: list[CustomStarter] = Field(default_factory=list)
+    asked: list[AskedStarter] = Field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.mentee.name} with {self.mentor.name}"
+
+    def held_meetings(self) -> list[Meeting]:
+        return sorted((m for m in self.meetings if m.is_held), key=lambda m: m.scheduled)
+
+    def last_meeting(self) -> Meeting | None:
+        held = self.held_meetings()
+        return held[-1] if held else None
+
+    def next_meeting(self, today: date) -> Meeting | None:
+        """The earliest meeting planned for today or later and not yet held; a planned
+        meeting whose day passed without it being held does not count."""
+        planned = [m for m in self.meetings if not m.is_held and m.scheduled.date() >= today]
+        return min(planned, key=lambda m: m.scheduled) if planned else None
+
+    def open_action_items(self) -> list[ActionItem]:
+        return [item for item in self.action_items if item.status == "open"]
+
+    def overdue_action_items(self, today: date) -> list[ActionItem]:
+        return [item for item in self.action_items if item.is_overdue(today)]

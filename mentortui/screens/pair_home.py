@@ -1,0 +1,159 @@
+"""A pair's home: who they are, what they agreed, the next meeting, open work and goals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..dates import due_phrase, relative_day, short_day, short_moment
+from ..models import MEETING_KIND_NAMES, STAGE_NAMES, ActionItem, Pair, Person
+from ..session import PairSession
+from ..summary import contact_warning
+
+OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
+
+
+class PairHomeScreen(Screen[None]):
+    CSS_PATH = "pair_home.tcss"
+    BINDINGS = [Binding("escape", "close_pair", "Back to pairs", id="back")]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def pair(self) -> Pair:
+        return self.session.pair
+
+    def compose(self) -> ComposeResult:
+        today = self.app.today()
+        yield Header()
+        with VerticalScroll(id="home"):
+            yield Static(self._title(), id="pair-title")
+            warning = contact_warning(self.pair, today)
+            if warning:
+                yield Static(Text(f"! {warning}", style="bold"), id="warning")
+            with Horizontal(id="columns"):
+                with Vertical(id="facts", classes="panel"):
+                    yield Static("The pair", classes="panel-title")
+                    yield Static(_facts(self.pair, today), id="facts-text")
+                with Vertical(id="meetings", classes="panel"):
+                    yield Static("Meetings", classes="panel-title")
+                    yield Static(_meetings(self.pair, today), id="meetings-text")
+                    yield Static("Goals", classes="panel-title")
+                    yield Static(_goals(self.pair, today), id="goals-text")
+            yield Static("Open action items", classes="panel-title", id="items-title")
+            yield _action_table(self.pair, today)
+        yield Footer()
+
+    def _title(self) -> Text:
+        title = Text(self.pair.title, style="bold")
+        if self.session.read_only:
+            title.append("  (read-only: another mentortui has this pair open)", style="italic")
+        return title
+
+    def on_mount(self) -> None:
+        self.sub_title = self.pair.title
+
+    def action_close_pair(self) -> None:
+        self.session.close()
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Back to pairs", "Close this pair and go back to the list", self.action_close_pair)
+
+
+def _person(text: Text, role: str, person: Person) -> None:
+    text.append(f"{role}: ", style="bold")
+    text.append(person.name)
+    if person.pronouns:
+        text.append(f" ({person.pronouns})")
+    if person.contact:
+        text.append(f"\n  contact: {person.contact}")
+    text.append("\n")
+
+
+def _facts(pair: Pair, today: date) -> Text:
+    text = Text()
+    _person(text, "Mentor", pair.mentor)
+    _person(text, "Mentee", pair.mentee)
+    expect = pair.expectations
+    text.append("Stage: ", style="bold")
+    text.append(f"{pair.stage} of 4, {STAGE_NAMES[pair.stage].lower()}\n")
+    text.append("Started: ", style="bold")
+    text.append(f"{short_day(pair.started_on, today)}\n")
+    text.append("Agreed: ", style="bold")
+    text.append(f"every {expect.frequency_days} days, {expect.length_minutes} min, {expect.format}\n")
+    if expect.topics:
+        text.append("Topics: ", style="bold")
+        text.append(f"{expect.topics}\n")
+    if expect.reschedule:
+        text.append("Rescheduling: ", style="bold")
+        text.append(f"{expect.reschedule}\n")
+    text.append("Confidentiality: ", style="bold")
+    text.append("agreed" if expect.confidentiality_agreed else "not agreed yet")
+    return text
+
+
+def _meetings(pair: Pair, today: date) -> Text:
+    text = Text()
+    upcoming = pair.next_meeting(today)
+    text.append("Next: ", style="bold")
+    if upcoming is None:
+        text.append("none planned\n")
+    else:
+        text.append(f"{short_moment(upcoming.scheduled, today)} ({relative_day(upcoming.scheduled.date(), today)}), "
+                    f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
+    last = pair.last_meeting()
+    text.append("Last: ", style="bold")
+    if last is None:
+        text.append("no meeting held yet")
+    else:
+        text.append(f"{short_moment(last.scheduled, today)} ({relative_day(last.scheduled.date(), today)}), "
+                    f"{MEETING_KIND_NAMES[last.kind].lower()}")
+        if last.assignment:
+            text.append("\nAssignment: ", style="bold")
+            text.append(last.assignment)
+    text.append(f"\n{len(pair.held_meetings())} meetings held")
+    return text
+
+
+def _goals(pair: Pair, today: date) -> Text:
+    text = Text()
+    active = [goal for goal in pair.goals if goal.status == "active"]
+    if not active:
+        return Text("No active goals yet.")
+    for goal in active:
+        text.append(f"{goal.progress:>3}% ", style="bold")
+        text.append(goal.title)
+        if goal.complete_by:
+            text.append(f"  by {short_day(goal.complete_by, today)}", style="dim")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def _action_table(pair: Pair, today: date) -> DataTable[Text]:
+    table: DataTable[Text] = DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
+    table.add_columns("What", "Who", "Delivery", "When")
+    items = sorted(pair.open_action_items(), key=lambda item: (item.due is None, item.due))
+    for item in items:
+        table.add_row(Text(item.text), Text(OWNER_NAMES[item.owner]), *_due_cells(item, today), key=item.id)
+    if not items:
+        table.add_row(Text("Nothing open."), Text(""), Text(""), Text(""))
+    return table
+
+
+def _due_cells(item: ActionItem, today: date) -> tuple[Text, Text]:
+    if item.due is None:
+        return Text("no date", style="italic"), Text("")
+    phrase = due_phrase(item.due, today)
+    style = "bold red" if item.is_overdue(today) else ""
+    return Text(short_day(item.due, today)), Text(phrase, style=style)

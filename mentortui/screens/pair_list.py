@@ -1,0 +1,136 @@
+"""Home screen: every pair with its next meeting, open work and contact warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..dates import relative_day, short_moment
+
+if TYPE_CHECKING:
+    from ..models import Pair
+    from ..store import PairListing
+
+COLUMNS = ("Mentee", "Mentor", "Stage", "Last meeting", "Next meeting", "Open", "Overdue", "Contact")
+
+
+class PairListScreen(Screen[None]):
+    CSS_PATH = "pair_list.tcss"
+    BINDINGS = [
+        Binding("enter", "open_pair", "Open", id="open_pair"),
+        Binding("n", "new_pair", "New pair", id="new_pair"),
+        Binding("r", "refresh", "Refresh", id="refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Pairs", id="heading")
+        yield Static("Reading pair files…", id="status")
+        table: DataTable[Text] = DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+        table.add_columns(*COLUMNS)
+        yield table
+        yield Static(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Pairs"
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self.action_refresh)
+
+    def action_refresh(self, select: str | None = None) -> None:
+        self._read_listings(select)
+
+    @work(thread=True, exclusive=True, group="listings", exit_on_error=False)
+    def _read_listings(self, select: str | None) -> None:
+        listings = self.app.store.listings(self.app.today())
+        self.app.call_from_thread(self._show_listings, listings, select)
+
+    def _show_listings(self, listings: list[PairListing], select: str | None) -> None:
+        today = self.app.today()
+        table = self.query_one("#pairs", DataTable)
+        table.clear()
+        problems = Text()
+        for listing in listings:
+            if listing.summary is None:
+                problems.append(f"Cannot read {listing.path}: ", style="bold")
+                problems.append(f"{listing.problem}\n")
+                continue
+            summary = listing.summary
+            table.add_row(
+                Text(summary.mentee),
+                Text(summary.mentor),
+                Text(str(summary.stage)),
+                Text(_when(summary.last_meeting, today)),
+                Text(_when(summary.next_meeting, today)),
+                Text(str(summary.open_items)),
+                _overdue_cell(summary.overdue_items),
+                Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
+                key=summary.slug,
+            )
+        if select is not None and select in table.rows:
+            table.move_cursor(row=table.get_row_index(select))
+        count = len(table.rows)
+        status = self.query_one("#status", Static)
+        if count:
+            status.update(Text(f"{count} pair{'s' if count != 1 else ''} in {self.app.store.folder}"))
+        else:
+            status.update(Text(f"No pairs yet in {self.app.store.folder}. Press n to create one."))
+        problem_panel = self.query_one("#problems", Static)
+        problems.rstrip()
+        problem_panel.update(problems)
+        problem_panel.display = bool(problems)
+
+    def action_open_pair(self) -> None:
+        table = self.query_one("#pairs", DataTable)
+        if table.row_count:
+            slug = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            self.app.open_pair(slug)
+
+    @on(DataTable.RowSelected, "#pairs")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_pair(event.row_key.value)
+
+    def action_new_pair(self) -> None:
+        from .new_pair import NewPairScreen
+
+        self.app.push_screen(NewPairScreen(self.app.today()), self._create_pair)
+
+    def _create_pair(self, pair: Pair | None) -> None:
+        if pair is not None:
+            self._write_new_pair(pair)
+
+    @work(thread=True, group="create", exit_on_error=False)
+    def _write_new_pair(self, pair: Pair) -> None:
+        from ..errors import StoreError
+
+        try:
+            slug = self.app.store.create(pair)
+        except (StoreError, OSError) as error:
+            self.app.call_from_thread(self.app.report_error, "The pair was not created", error)
+            return
+        self.app.call_from_thread(self.notify, f"Created {pair.title}", markup=False)
+        self.app.call_from_thread(self.action_refresh, slug)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New pair", "Create a mentor/mentee pair", self.action_new_pair)
+        yield SystemCommand("Open pair", "Open the highlighted pair", self.action_open_pair)
+        yield SystemCommand("Refresh pairs", "Read the pair files again", self.action_refresh)
+
+
+def _when(moment: datetime | None, today: date) -> str:
+    if moment is None:
+        return "-"
+    return f"{short_moment(moment, today)} ({relative_day(moment.date(), today)})"
+
+
+def _overdue_cell(count: int) -> Text:
+    return Text(f"{count} overdue", style="bold red") if count else Text("0")

@@ -1,0 +1,222 @@
+"""The pair store: one TinyDB JSON file per pair in a private folder.
+
+``PairStore`` is the folder (naming, listing, creating); ``PairFile`` is one open pair
+(loading, saving, the single-writer lock). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from .errors import BadPairName, NoSuchPair, PairFileError, PairLockedError, StoreError
+from .files import PRIVATE_FILE_MODE, atomic_write, ensure_private_dir, sweep_temp_files
+from .migrations import META_TABLE, migrate, stamp
+from .models import Pair, PairInfo
+from .paths import PAIR_SUFFIX, pair_path, slugify
+from .storage import AtomicJSONStorage, Raw
+from .summary import PairSummary, summarize
+
+INFO_TABLE = "pair"
+LIST_TABLES = ("meetings", "action_items", "goals", "custom_starters", "asked")
+LOCK_TIMEOUT_SECONDS = 0.8
+MAX_SLUG_LENGTH = 60
+
+
+def format_validation_error(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        problems.append(f"{where.lstrip('.') or 'pair'}: {message}")
+    return "; ".join(problems)
+
+
+def raw_to_pair(path: Path, raw: Raw) -> Pair:
+    documents: dict[str, Any] = dict(next(iter(raw.get(INFO_TABLE, {}).values()), {}))
+    for table in LIST_TABLES:
+        rows = raw.get(table, {})
+        documents[table] = [rows[key] for key in sorted(rows, key=_doc_order)]
+    try:
+        return Pair.model_validate(documents)
+    except ValidationError as error:
+        raise PairFileError(path, format_validation_error(error)) from None
+
+
+def pair_to_raw(pair: Pair, keep: Raw | None = None) -> Raw:
+    """The TinyDB layout of a pair; tables this version does not know are kept from ``keep``."""
+    dumped = pair.model_dump(mode="json")
+    raw: Raw = {name: rows for name, rows in (keep or {}).items() if name not in _OWN_TABLES}
+    raw[INFO_TABLE] = {"1": {key: value for key, value in dumped.items() if key not in LIST_TABLES}}
+    for table in LIST_TABLES:
+        raw[table] = {str(index): row for index, row in enumerate(dumped[table], start=1)}
+    return stamp(raw)
+
+
+_OWN_TABLES = {META_TABLE, INFO_TABLE, *LIST_TABLES}
+
+
+def _doc_order(key: str) -> tuple[int, str]:
+    try:
+        return (int(key), key)
+    except ValueError:
+        return (1 << 62, key)
+
+
+@dataclass(frozen=True)
+class PairListing:
+    """One file in the folder: its summary, or why it could not be read."""
+
+    slug: str
+    path: Path
+    summary: PairSummary | None = None
+    problem: str = ""
+
+
+class PairFile:
+    """One open pair. Opened for writing it holds the pair's lock until ``close``."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        self.slug = path.stem
+        self.read_only = read_only
+        self._lock: FileLock | None = None
+        self._holder_path = path.with_name(f".{path.name}.holder")
+        self._unknown_tables: Raw = {}
+        self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+        if not read_only:
+            self._acquire_lock()
+
+    def _acquire_lock(self) -> None:
+        lock = FileLock(
+            self.path.with_name(f".{self.path.name}.lock"),
+            timeout=LOCK_TIMEOUT_SECONDS,
+            mode=PRIVATE_FILE_MODE,
+            thread_local=False,
+        )
+        try:
+            lock.acquire()
+        except Timeout:
+            raise PairLockedError(self.path, self._read_holder()) from None
+        self._lock = lock
+        atomic_write(self._holder_path, json.dumps(_holder_info()).encode())
+        sweep_temp_files(self.path)
+
+    def _read_holder(self) -> str:
+        try:
+            info = json.loads(self._holder_path.read_text())
+            return f"process {info['pid']} of {info['user']} on {info['host']} since {info['since']}"
+        except (OSError, ValueError, KeyError, TypeError):
+            return "another process"
+
+    def load(self) -> Pair:
+        raw = self._db.storage.read()
+        if raw is None:
+            raise NoSuchPair(f"{self.path} does not exist")
+        raw = migrate(self.path, raw, allow_newer=self.read_only)
+        self._unknown_tables = {k: v for k, v in raw.items() if k not in _OWN_TABLES}
+        return raw_to_pair(self.path, raw)
+
+    def save(self, pair: Pair) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.slug} is open read-only; the change was not saved")
+        self._db.storage.write(pair_to_raw(pair, self._unknown_tables))
+
+    def close(self) -> None:
+        self._db.close()
+        if self._lock is not None:
+            self._holder_path.unlink(missing_ok=True)
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> PairFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class PairStore:
+    """The data folder: one ``<slug>.json`` per pair, created 0700 with files 0600."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path_for(self, slug: str) -> Path:
+        return pair_path(self.folder, slug)
+
+    def slugs(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p.stem for p in self.folder.glob(f"*{PAIR_SUFFIX}") if not p.name.startswith("."))
+
+    def new_slug(self, pair: PairInfo) -> str:
+        names = f"{_first_name(pair.mentee.name)} with {_first_name(pair.mentor.name)}"
+        base = slugify(names)[:MAX_SLUG_LENGTH].rstrip("-")
+        slug, number = base, 2
+        while self.path_for(slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def create(self, pair: Pair) -> str:
+        """Write a new pair file and return its short name."""
+        slug = self.new_slug(pair)
+        with self.open(slug, create=True) as pair_file:
+            pair_file.save(pair)
+        return slug
+
+    def open(self, slug: str, read_only: bool = False, create: bool = False) -> PairFile:
+        path = self.path_for(slug)
+        if create:
+            ensure_private_dir(self.folder)
+        elif not path.exists():
+            raise NoSuchPair(f"no pair called {slug!r} in {self.folder}")
+        return PairFile(path, read_only=read_only)
+
+    def load(self, slug: str) -> Pair:
+        """Read a pair without taking its lock."""
+        with self.open(slug, read_only=True) as pair_file:
+            return pair_file.load()
+
+    def listings(self, today: date) -> list[PairListing]:
+        listings = []
+        for slug in self.slugs():
+            path = self.folder / f"{slug}{PAIR_SUFFIX}"
+            try:
+                pair = self.load(slug)
+            except BadPairName:
+                problem = f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
+                listings.append(PairListing(slug, path, problem=problem))
+            except StoreError as error:
+                problem = error.problem if isinstance(error, PairFileError) else str(error)
+                listings.append(PairListing(slug, path, problem=problem))
+            else:
+                listings.append(PairListing(slug, path, summary=summarize(slug, pair, today)))
+        return listings
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def _holder_info() -> dict[str, Any]:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid())
+    return {
+        "pid": os.getpid(),
+        "user": user,
+        "host": socket.gethostname(),
+        "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }

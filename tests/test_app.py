@@ -1,0 +1,167 @@
+"""The app shell driven as a person drives it: the pair list, creating a pair, the pair home."""
+
+from __future__ import annotations
+
+import json
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from mentortui.screens.pair_home import PairHomeScreen
+from mentortui.screens.pair_list import PairListScreen
+
+from .conftest import TODAY
+
+
+def screen_text(app) -> str:
+    """Everything the current screen shows, as plain text."""
+    parts = []
+    for widget in app.screen.query("Static, DataTable"):
+        if isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(cell) for cell in widget.get_row_at(row)))
+        elif isinstance(widget, Static):
+            content = widget.render()
+            parts.append(str(content.plain if isinstance(content, Text) else content))
+    return "\n".join(parts)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press(char if char != " " else "space")
+
+
+async def test_pair_list_shows_demo_pair_and_counts(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PairListScreen)
+        table = app.screen.query_one("#pairs", DataTable)
+        assert table.row_count == 1
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[0] == "Priya Raman" and row[1] == "Dana Okafor"
+        assert row[5] == "4" and row[6] == "2 overdue"
+        assert "Sat 28 Nov 18:00 (in 3 days)" in row[4]
+
+
+async def test_create_pair_in_app_then_reopen(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await type_text(pilot, "Ada [bold]Lovelace[/]")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Grace Hopper")
+        await pilot.press("tab")
+        await type_text(pilot, "she/her")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        table = app.screen.query_one("#pairs", DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:2] == ["Grace Hopper", "Ada [bold]Lovelace[/]"]
+        await pilot.press("q")
+    assert store.slugs() == ["grace-with-ada"]
+    saved = json.loads(store.path_for("grace-with-ada").read_text())
+    assert saved["pair"]["1"]["mentee"]["pronouns"] == "she/her"
+
+    reopened = make_app()
+    async with reopened.run_test(size=(120, 40)) as pilot:
+        await settle(reopened, pilot)
+        await pilot.press("enter")
+        await settle(reopened, pilot)
+        assert isinstance(reopened.screen, PairHomeScreen)
+        text = screen_text(reopened)
+        assert "Grace Hopper with Ada [bold]Lovelace[/]" in text
+        assert "Mentee: Grace Hopper (she/her)" in text
+        assert "Next: none planned" in text
+
+
+async def test_new_pair_form_reports_missing_names(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#error", Static).render())
+        assert "Mentor's name: must not be empty" in error
+        assert "Mentee's name: must not be empty" in error
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PairListScreen)
+    assert store.slugs() == []
+
+
+async def test_open_pair_shows_facts_and_open_items_then_escape_back(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Next: Sat 28 Nov 18:00 (in 3 days), regular meeting" in text
+        assert "Rewrite the forecast README to lead with the question | Mentee | Sun 15 Nov | 10 days overdue" in text
+        assert "Outline the lightning talk together | Both | Mon 7 Dec | due in 12 days" in text
+        assert "40% Build a portfolio of three data projects" in text
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PairListScreen)
+
+
+async def test_demo_option_opens_demo_pair_home(make_app, store):
+    app = make_app(demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PairHomeScreen)
+        assert "Priya Raman with Dana Okafor" in screen_text(app)
+        assert app.screen.has_class("-narrow")
+
+
+async def test_pair_open_elsewhere_offers_read_only(make_app, store, demo_slug):
+    holder = store.open(demo_slug)
+    try:
+        app = make_app(open_pair=demo_slug)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            message = str(app.screen.query_one("#message", Static).render())
+            assert "is open in another mentortui" in message
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PairHomeScreen)
+            assert "(read-only" in screen_text(app)
+    finally:
+        holder.close()
+
+
+async def test_damaged_pair_is_named_while_good_pairs_list(make_app, store, demo_slug):
+    bad = store.folder / "broken.json"
+    bad.write_text('{"pair": {"1": {"mentor": ')
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#pairs", DataTable).row_count == 1
+        problems = str(app.screen.query_one("#problems", Static).render())
+        assert f"Cannot read {bad}: not valid JSON" in problems
+    assert bad.read_text() == '{"pair": {"1": {"mentor": '
+
+
+async def test_contact_warning_after_two_quiet_weeks(make_app, store):
+    from datetime import datetime, timedelta
+
+    from mentortui.models import Meeting, Pair, Person
+
+    last = datetime.combine(TODAY - timedelta(days=20), datetime.min.time())
+    store.create(Pair(
+        mentor=Person(name="M"), mentee=Person(name="E"), started_on=TODAY - timedelta(days=60),
+        meetings=[Meeting(scheduled=last, started_at=last, ended_at=last + timedelta(hours=1))],
+    ))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        row = [str(cell) for cell in app.screen.query_one("#pairs", DataTable).get_row_at(0)]
+        assert row[-1] == "! last met 20 days ago, nothing planned"

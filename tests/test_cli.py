@@ -1,0 +1,91 @@
+"""The command line as a person types it: list, new, bad names, damaged files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentortui.cli import main
+from mentortui.demo import demo_pair
+from mentortui.store import PairStore
+
+from .conftest import TODAY
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mentortui", *args, "--data-dir", str(data_dir)],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_new_then_list_shows_the_pair(tmp_path):
+    data = tmp_path / "data"
+    created = run("new", "--mentor", "Dana Okafor", "--mentee", "Priya Raman", data_dir=data)
+    assert created.returncode == 0, created.stderr
+    assert "mentortui priya-with-dana" in created.stdout
+    listed = run("list", data_dir=data)
+    assert listed.returncode == 0
+    header, row = listed.stdout.splitlines()
+    assert header.split()[:3] == ["PAIR", "MENTEE", "MENTOR"]
+    assert row.split()[:5] == ["priya-with-dana", "Priya", "Raman", "Dana", "Okafor"]
+    assert os.stat(data).st_mode & 0o777 == 0o700
+
+
+def test_list_names_a_damaged_file_and_still_lists_good_pairs(tmp_path, capsys):
+    store = PairStore(tmp_path / "data")
+    store.create(demo_pair(TODAY))
+    (store.folder / "broken.json").write_text("{not json")
+    code = main(["list", "--data-dir", str(store.folder)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "priya-with-dana" in out
+    assert f"! {store.folder / 'broken.json'}: not valid JSON" in out
+
+
+def test_list_on_an_empty_folder_says_how_to_start(tmp_path, capsys):
+    assert main(["list", "--data-dir", str(tmp_path / "nothing")]) == 0
+    assert "mentortui new --mentor NAME --mentee NAME" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["../x", "/etc/passwd", "..", "a/b"])
+def test_a_pair_name_that_leaves_the_folder_is_refused(tmp_path, name):
+    result = run(name, data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "is not a pair name" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_opening_a_pair_that_does_not_exist_is_a_clean_error(tmp_path, capsys):
+    assert main(["nobody", "--data-dir", str(tmp_path)]) == 2
+    assert "no pair called 'nobody'" in capsys.readouterr().err
+
+
+def test_new_with_a_blank_name_is_refused(tmp_path):
+    result = run("new", "--mentor", "  ", "--mentee", "Sam", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "mentor.name: must not be empty" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["new"]])
+def test_every_command_has_help(command):
+    result = subprocess.run([sys.executable, "-m", "mentortui", *command, "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "usage: mentortui" in result.stdout
+
+
+def test_domain_modules_never_import_textual():
+    code = (
+        "import sys\n"
+        "import mentortui.models, mentortui.store, mentortui.dates, mentortui.demo, "
+        "mentortui.summary, mentortui.listing, mentortui.session\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]"
