@@ -48,8 +48,10 @@ class MentorApp(App[int]):
         so the domain's imports (pydantic, TinyDB) never delay that screen."""
         return self._open_store()
 
+    def get_default_screen(self) -> Screen:
+        return PairListScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(PairListScreen())
         self.call_after_refresh(self._open_first_pair)
 
     def _open_first_pair(self) -> None:

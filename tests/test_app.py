@@ -46,8 +46,9 @@ async def test_pair_list_shows_demo_pair_and_counts(make_app, demo_slug):
         assert table.row_count == 1
         row = [str(cell) for cell in table.get_row_at(0)]
         assert row[0] == "Priya Raman" and row[1] == "Dana Okafor"
-        assert row[5] == "4" and row[6] == "2 overdue"
-        assert "Sat 28 Nov 18:00 (in 3 days)" in row[4]
+        assert row[2] == "Sat 28 Nov 18:00 (in 3 days)"
+        assert row[3] == "4" and row[4] == "2 overdue"
+        assert row[5] == "Wed 11 Nov 18:00"
 
 
 async def test_create_pair_in_app_then_reopen(make_app, store):

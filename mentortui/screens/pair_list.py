@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from ..models import Pair
     from ..store import PairListing
 
-COLUMNS = ("Mentee", "Mentor", "Stage", "Last meeting", "Next meeting", "Open", "Overdue", "Contact")
+# Most useful first, so a narrow terminal shows what matters without scrolling sideways.
+COLUMNS = ("Mentee", "Mentor", "Next meeting", "Open", "Overdue", "Last meeting", "Stage", "Contact")
 
 
 class PairListScreen(Screen[None]):
@@ -68,11 +69,11 @@ class PairListScreen(Screen[None]):
             table.add_row(
                 Text(summary.mentee),
                 Text(summary.mentor),
-                Text(str(summary.stage)),
-                Text(_when(summary.last_meeting, today)),
-                Text(_when(summary.next_meeting, today)),
+                Text(_next(summary.next_meeting, today)),
                 Text(str(summary.open_items)),
                 _overdue_cell(summary.overdue_items),
+                Text(short_moment(summary.last_meeting, today) if summary.last_meeting else "-"),
+                Text(str(summary.stage)),
                 Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
                 key=summary.slug,
             )
@@ -126,9 +127,9 @@ class PairListScreen(Screen[None]):
         yield SystemCommand("Refresh pairs", "Read the pair files again", self.action_refresh)
 
 
-def _when(moment: datetime | None, today: date) -> str:
+def _next(moment: datetime | None, today: date) -> str:
     if moment is None:
-        return "-"
+        return "none planned"
     return f"{short_moment(moment, today)} ({relative_day(moment.date(), today)})"
 
 
