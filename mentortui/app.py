@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
+
+from .errors import StoreError
 
 from .screens.pair_list import PairListScreen
 
 if TYPE_CHECKING:
+    from .content import Content
+    from .models import Meeting
     from .session import PairSession
     from .store import PairStore
+
+
+class PairSaved(Message):
+    """Posted from the save thread after a successful write."""
+
+    def __init__(self, when: datetime) -> None:
+        super().__init__()
+        self.when = when
+
+
+class SaveFailed(Message):
+    """Posted from the save thread when a write failed; the pair in memory is intact."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
 
 
 class MentorApp(App[int]):
@@ -27,10 +51,13 @@ class MentorApp(App[int]):
         Binding("question_mark,f1", "toggle_help", "Help", id="help"),
     ]
 
+    saved_at: reactive[datetime | None] = reactive(None)
+
     def __init__(
         self,
         open_store: Callable[[], PairStore],
         today: Callable[[], date],
+        now: Callable[[], datetime] = datetime.now,
         open_pair: str | None = None,
         demo: bool = False,
         read_only: bool = False,
@@ -38,9 +65,11 @@ class MentorApp(App[int]):
         super().__init__()
         self._open_store = open_store
         self.today = today
+        self.now = now
         self._first_pair = open_pair
         self._demo = demo
         self._read_only = read_only
+        self.session: PairSession | None = None
 
     @cached_property
     def store(self) -> PairStore:
@@ -52,7 +81,19 @@ class MentorApp(App[int]):
         return PairListScreen()
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signal_number, self._save_and_exit)
         self.call_after_refresh(self._open_first_pair)
+
+    def _save_and_exit(self) -> None:
+        """A closed terminal or a kill must not lose the last words typed."""
+        for screen in self.screen_stack:
+            flush_pending = getattr(screen, "flush_pending", None)
+            if flush_pending is not None:
+                flush_pending()
+        self.close_session()
+        self.exit()
 
     def _open_first_pair(self) -> None:
         if self._demo:
@@ -63,7 +104,6 @@ class MentorApp(App[int]):
     @work(thread=True, exit_on_error=False, group="open")
     def create_demo_and_open(self) -> None:
         from .demo import demo_pair
-        from .errors import StoreError
 
         try:
             slug = self.store.create(demo_pair(self.today()))
@@ -77,11 +117,17 @@ class MentorApp(App[int]):
 
     @work(thread=True, exit_on_error=False, group="open")
     def _load_session(self, slug: str, read_only: bool) -> None:
-        from .errors import PairLockedError, StoreError
+        from .content import load_content
+        from .errors import PairLockedError
         from .session import PairSession
 
         try:
-            session = PairSession.open(self.store, slug, read_only=read_only)
+            session = PairSession.open(
+                self.store, slug, read_only=read_only,
+                on_saved=lambda when: self.post_message(PairSaved(when)),
+                on_error=lambda error: self.post_message(SaveFailed(error)),
+            )
+            load_content()
         except PairLockedError as error:
             self.call_from_thread(self._offer_read_only, slug, str(error))
         except (StoreError, OSError) as error:
@@ -104,9 +150,66 @@ class MentorApp(App[int]):
         self.push_screen(ConfirmScreen(message, confirm="Open read-only", cancel="Cancel"), answered)
 
     def _show_session(self, session: PairSession) -> None:
+        from .meeting import unfinished_meeting
         from .screens.pair_home import PairHomeScreen
 
+        self.close_session()
+        self.session = session
         self.push_screen(PairHomeScreen(session))
+        running = unfinished_meeting(session.pair)
+        if running is not None and not session.read_only:
+            self._offer_resume(running)
+
+    def _offer_resume(self, meeting: Meeting) -> None:
+        from .screens.confirm import ConfirmScreen
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.run_meeting(meeting)
+
+        question = (f"A meeting started {meeting.started_at:%a %d %b at %H:%M} was not ended. "
+                    "Resume it? The notes are as last saved and the clock goes on from its start.")
+        self.push_screen(ConfirmScreen(question, confirm="Resume meeting", cancel="Not now"), answered)
+
+    def run_meeting(self, meeting: Meeting) -> None:
+        from .screens.meeting import MeetingScreen
+
+        if self.session is not None:
+            self.push_screen(MeetingScreen(self.session, meeting))
+
+    @property
+    def content(self) -> Content:
+        from .content import load_content
+
+        return load_content()
+
+    def save_pair(self) -> None:
+        """Queue the open pair for saving; the write happens on the save thread."""
+        if self.session is None:
+            return
+        if self.session.read_only:
+            self.notify("This pair is open read-only: the change is shown but not saved.",
+                        severity="warning", markup=False)
+            return
+        try:
+            self.session.save()
+        except StoreError as error:
+            self.report_error("Not saved", error)
+
+    def close_session(self) -> None:
+        """Write what is pending and release the pair's lock."""
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.close()
+
+    def on_pair_saved(self, message: PairSaved) -> None:
+        self.saved_at = message.when
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.report_error("Not saved: your changes are still on screen", message.error)
+
+    def on_unmount(self) -> None:
+        self.close_session()
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import calendar
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Callable
 
 
 def short_day(day: date, today: date) -> str:
@@ -39,3 +42,161 @@ def due_phrase(due: date, today: date) -> str:
     if delta == 0:
         return "due today"
     return f"due {relative_day(due, today)}"
+
+
+# --- Reading dates people type: "fri", "12/4", "+2w", "tomorrow 9am" -----------------------
+
+
+class DateParseError(ValueError):
+    """The text is not a date we understand; str() is a one-line message for a person, e.g.
+    "couldn't read 'frday' as a date: try 2026-12-04, 12/4, fri, tomorrow, +2w or end of month"."""
+
+
+_DAY_EXAMPLES = "2026-12-04, 12/4, fri, tomorrow, +2w or end of month"
+_TIME_EXAMPLES = "17:30, 5pm or 5:30pm"
+_LONGEST = 64  # nothing we read is longer; longer text fails at once, keeping regex work bounded
+
+_MONTHS: dict[str, int] = {"sept": 9} | {
+    name: number
+    for number, full in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july",
+         "august", "september", "october", "november", "december"), start=1)
+    for name in (full, full[:3])
+}
+_WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate((
+        ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+        ("thu", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday")))
+    for name in names
+}
+_MONTH = "(?P<month>" + "|".join(_MONTHS) + ")"
+_WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?(?: ?(?P<half>am|pm))?"
+# A moment is an optional day, a space (or the ISO "T"), and a time with a colon or am/pm.
+_MOMENT = re.compile(
+    r"(?:(?P<day>.+?)(?: |(?<=\d)t))?(?P<time>\d{1,2}:\d{2}(?: ?[ap]m)?|\d{1,2} ?[ap]m)", re.ASCII)
+
+_Rule = Callable[[re.Match[str], date], date]
+
+
+def _words(text: str) -> str:
+    """Lower case, one space between words, surrounding whitespace gone."""
+    return " ".join(text.lower().split())
+
+
+def _error(text: str, what: str, examples: str) -> DateParseError:
+    shown = " ".join(text.split())
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return DateParseError(f"couldn't read '{shown}' as {what}: try {examples}")
+
+
+def _add_months(day: date, count: int) -> date:
+    """Calendar months later, clamped to the month's end: Jan 31 + 1 month = Feb 28 (or 29)."""
+    year, month = divmod(day.month - 1 + count, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _calendar_day(match: re.Match[str], today: date) -> date:
+    """Month and day, with a year (two digits mean 20xx) or else the next one on or after today."""
+    month = int(match["month"]) if match["month"].isdigit() else _MONTHS[match["month"]]
+    day, year = int(match["day"]), match["year"]
+    if year is not None:
+        return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    for candidate_year in range(today.year, today.year + 9):  # Feb 29 can be 8 years away
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    raise ValueError(f"no {month}/{day} after {today}")
+
+
+def _later(match: re.Match[str], today: date) -> date:
+    """"+3d", "in 2 weeks", "in a month": a whole number (at least 1) of days, weeks, months or years."""
+    count = 1 if match["count"] == "a" else int(match["count"])
+    if count < 1:
+        raise ValueError("a count of zero")
+    unit = match["unit"][0]
+    if unit in "dw":
+        return today + timedelta(days=count * (7 if unit == "w" else 1))
+    return _add_months(today, count * (12 if unit == "y" else 1))
+
+
+def _rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)
+
+
+# Each pattern must match the whole (normalised) text; they never overlap, so order is free.
+_DAY_RULES: list[tuple[re.Pattern[str], _Rule]] = [
+    (_rule(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+     lambda m, today: date(int(m["year"]), int(m["month"]), int(m["day"]))),
+    (_rule(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?"), _calendar_day),
+    (_rule(rf"(?P<day>\d{{1,2}}) {_MONTH}(?: (?P<year>\d{{4}}))?"), _calendar_day),
+    (_rule(rf"{_MONTH} (?P<day>\d{{1,2}})(?:,? (?P<year>\d{{4}}))?"), _calendar_day),
+    (_rule(r"today|tomorrow|yesterday"),
+     lambda m, today: today + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m[0]])),
+    # "fri" is the next Friday strictly after today; "next fri" is deliberately the same day.
+    (_rule(rf"(?:next )?{_WEEKDAY}"),
+     lambda m, today: today + timedelta(days=(_WEEKDAYS[m["weekday"]] - today.weekday() - 1) % 7 + 1)),
+    (_rule(r"\+(?P<count>\d+)(?P<unit>[dwmy])"), _later),
+    (_rule(r"in (?P<count>\d+|a) (?P<unit>day|week|month|year)s?"), _later),
+    (_rule(r"end of month|eom"),
+     lambda m, today: today.replace(day=calendar.monthrange(today.year, today.month)[1])),
+    (_rule(r"end of week|eow"), lambda m, today: today + timedelta(days=(4 - today.weekday()) % 7)),
+    (_rule(r"next week"), lambda m, today: today + timedelta(days=7 - today.weekday())),
+    (_rule(r"next month"), lambda m, today: _add_months(today.replace(day=1), 1)),
+]
+
+
+def parse_day(text: str, today: date) -> date:
+    """Read a day as a person types it, relative to ``today``.
+
+    Accepts (any case): 2026-12-04; 12/4, 12/4/2027, 12/4/27 (month first; without a year the
+    next such day on or after today); 4 dec, dec 4, 4 december 2026; today, tomorrow, yesterday;
+    fri, friday, next fri (all the next Friday strictly after today); +3d, +2w, +1m, +1y,
+    in 3 days, in a week; end of month / eom, end of week / eow (Friday), next week (Monday),
+    next month (the 1st). Anything else raises DateParseError.
+    """
+    words = _words(text)
+    if len(words) <= _LONGEST:
+        for pattern, build in _DAY_RULES:
+            if match := pattern.fullmatch(words):
+                try:
+                    return build(match, today)
+                except (ValueError, OverflowError):  # 2026-02-30, 13/45, +99999y, ...
+                    break
+    raise _error(text, "a date", _DAY_EXAMPLES)
+
+
+def _clock(text: str, zone: tzinfo | None) -> time:
+    """"17:30", "5pm", "5:30 pm"; 12am is midnight and 12pm is noon."""
+    match = re.fullmatch(_TIME, text, re.ASCII)
+    try:
+        if match is None:
+            raise ValueError(text)
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        if match["half"]:
+            if not 1 <= hour <= 12:
+                raise ValueError(f"{hour}{match['half']}")
+            hour = hour % 12 + (12 if match["half"] == "pm" else 0)
+        return time(hour, minute, tzinfo=zone)
+    except ValueError:
+        raise _error(text, "a time", _TIME_EXAMPLES) from None
+
+
+def parse_moment(text: str, today: date, default_time: time) -> datetime:
+    """Read a day (as parse_day does) optionally followed by a time: "fri 5pm", "tomorrow 9am",
+    "+1w 18:00", "2026-12-04T17:30". A time alone ("17:30") means today; a day alone means
+    ``default_time`` on that day. Anything else raises DateParseError naming the part it could not read.
+    """
+    words = _words(text)
+    match = _MOMENT.fullmatch(words) if len(words) <= _LONGEST else None
+    if match is None:
+        return datetime.combine(parse_day(text, today), default_time)
+    clock = _clock(match["time"], default_time.tzinfo)
+    day = today if match["day"] is None else parse_day(match["day"], today)
+    return datetime.combine(day, clock)

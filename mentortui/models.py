@@ -138,8 +138,10 @@ class AgendaItem(Model):
     id: str = Field(default_factory=new_id)
     title: Title
     minutes: Minutes = 5
-    source: Literal["template", "action_item", "goal_checkin", "starter", "typed"] = "typed"
+    source: Literal["template", "action_item", "goal_checkin", "starter", "typed", "parked"] = "typed"
     ref: str | None = None
+    hint: Line = ""
+    used_seconds: Annotated[int, Field(ge=0, strict=True)] = 0
 
 
 class Meeting(Model):
@@ -151,12 +153,19 @@ class Meeting(Model):
     notes: Text = ""
     decisions: list[Title] = Field(default_factory=list)
     assignment: Text = ""
+    parked: list[Title] = Field(default_factory=list)
     started_at: Moment | None = None
     ended_at: Moment | None = None
+    current_item: str | None = None
+    current_since: Moment | None = None
 
     @property
     def is_held(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def is_running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
 
     @property
     def duration_minutes(self) -> int | None:

@@ -127,10 +127,17 @@ class PairFile:
         self._unknown_tables = {k: v for k, v in raw.items() if k not in _OWN_TABLES}
         return raw_to_pair(self.path, raw)
 
-    def save(self, pair: Pair) -> None:
+    def snapshot(self, pair: Pair) -> Raw:
+        """The pair as the plain data ``write`` takes; cheap enough for the UI thread."""
         if self.read_only:
             raise StoreError(f"{self.slug} is open read-only; the change was not saved")
-        self._db.storage.write(pair_to_raw(pair, self._unknown_tables))
+        return pair_to_raw(pair, self._unknown_tables)
+
+    def write(self, raw: Raw) -> None:
+        self._db.storage.write(raw)
+
+    def save(self, pair: Pair) -> None:
+        self.write(self.snapshot(pair))
 
     def close(self) -> None:
         self._db.close()

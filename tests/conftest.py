@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,12 +23,30 @@ def demo_slug(store: PairStore) -> str:
     return store.create(demo_pair(TODAY))
 
 
+class Clock:
+    """A wall clock the test moves by hand, starting at 17:00 on TODAY."""
+
+    def __init__(self) -> None:
+        self.moment = datetime.combine(TODAY, time(17, 0))
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
 @pytest.fixture
-def make_app(store: PairStore):
-    """Build the app the way the command line does, on the temp folder and a fixed date."""
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def make_app(store: PairStore, clock: Clock):
+    """Build the app the way the command line does, on the temp folder and a fixed clock."""
     from mentortui.app import MentorApp
 
     def build(**options) -> MentorApp:
-        return MentorApp(open_store=lambda: store, today=lambda: TODAY, **options)
+        return MentorApp(open_store=lambda: store, today=lambda: TODAY, now=clock, **options)
 
     return build

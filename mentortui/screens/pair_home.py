@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..dates import due_phrase, relative_day, short_day, short_moment
+from ..agenda import plan_next_meeting
+from ..meeting import unfinished_meeting
 from ..models import MEETING_KIND_NAMES, STAGE_NAMES, ActionItem, Pair, Person
 from ..session import PairSession
 from ..summary import contact_warning
@@ -22,7 +24,12 @@ OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
 
 class PairHomeScreen(Screen[None]):
     CSS_PATH = "pair_home.tcss"
-    BINDINGS = [Binding("escape", "close_pair", "Back to pairs", id="back")]
+    BINDINGS = [
+        Binding("escape", "close_pair", "Back to pairs", id="back"),
+        Binding("a", "agenda", "Agenda", id="agenda"),
+        Binding("s", "starters", "Starters", id="starters"),
+        Binding("m", "meeting", "Meeting", id="meeting"),
+    ]
 
     def __init__(self, session: PairSession) -> None:
         super().__init__()
@@ -40,6 +47,10 @@ class PairHomeScreen(Screen[None]):
             warning = contact_warning(self.pair, today)
             if warning:
                 yield Static(Text(f"! {warning}", style="bold"), id="warning")
+            running = unfinished_meeting(self.pair)
+            if running is not None:
+                yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
+                                  "press m to go back to it", style="bold"), id="running")
             with Horizontal(id="columns"):
                 with Vertical(id="facts", classes="panel"):
                     yield Static("The pair", classes="panel-title")
@@ -62,12 +73,38 @@ class PairHomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.pair.title
 
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh(recompose=True)
+
+    def action_agenda(self) -> None:
+        from .agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.session))
+
+    def action_meeting(self) -> None:
+        """Go back to the meeting under way, or start the next one."""
+        if self.session.read_only:
+            self.notify("Open read-only: a meeting cannot be run here.", severity="warning", markup=False)
+            return
+        pair, today = self.pair, self.app.today()
+        meeting = unfinished_meeting(pair) or plan_next_meeting(pair, today, self.app.content)
+        self.app.run_meeting(meeting)
+
+    def action_starters(self) -> None:
+        from .starters import StartersScreen
+
+        self.app.push_screen(StartersScreen(self.session))
+
     def action_close_pair(self) -> None:
-        self.session.close()
+        self.app.close_session()
         self.dismiss()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back to pairs", "Close this pair and go back to the list", self.action_close_pair)
+        yield SystemCommand("Agenda", "Prepare the next meeting's agenda", self.action_agenda)
+        yield SystemCommand("Conversation starters", "Questions to ask, by group", self.action_starters)
+        yield SystemCommand("Start or resume the meeting", "The live meeting screen", self.action_meeting)
 
 
 def _person(text: Text, role: str, person: Person) -> None:

@@ -1,0 +1,148 @@
+"""Running a meeting: the clock, the current agenda item, quick captures, reviewing
+carried action items, and ending with the checklist (no Textual here)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from .agenda import add_item, carry_in, suggest_kind, template_items
+from .content import Content
+from .models import ActionItem, AgendaItem, Meeting, Owner, Pair
+from .starters import record_reached
+
+_FIRST_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def unfinished_meeting(pair: Pair) -> Meeting | None:
+    """A meeting that was started and never ended, say because the app was killed."""
+    running = [m for m in pair.meetings if m.is_running]
+    return max(running, key=lambda m: m.started_at) if running else None
+
+
+def start(pair: Pair, meeting: Meeting, now: datetime, content: Content) -> None:
+    """Start the clock; with no agenda the meeting runs the regular template."""
+    if not meeting.agenda:
+        meeting.agenda = template_items(content.templates["regular"])
+        carry_in(pair, meeting)
+    if meeting.started_at is None:
+        meeting.started_at = now
+        if meeting.scheduled.date() != now.date():
+            meeting.scheduled = now  # held on another day than planned: record when it happened
+    if meeting.current_item is None:
+        go_to(pair, meeting, 0, now)
+
+
+def current_index(meeting: Meeting) -> int | None:
+    for index, item in enumerate(meeting.agenda):
+        if item.id == meeting.current_item:
+            return index
+    return None
+
+
+def go_to(pair: Pair, meeting: Meeting, index: int, now: datetime) -> None:
+    """Make the item at ``index`` current, banking the time spent on the one before."""
+    if not meeting.agenda:
+        return
+    index = max(0, min(len(meeting.agenda) - 1, index))
+    _bank_time(meeting, now)
+    item = meeting.agenda[index]
+    meeting.current_item = item.id
+    meeting.current_since = now
+    record_reached(pair, meeting, item, now.date())
+
+
+def _bank_time(meeting: Meeting, now: datetime) -> None:
+    index = current_index(meeting)
+    if index is not None and meeting.current_since is not None:
+        spent = max(0, int((now - meeting.current_since).total_seconds()))
+        meeting.agenda[index].used_seconds += spent
+        meeting.current_since = now
+
+
+def item_seconds(meeting: Meeting, item: AgendaItem, now: datetime) -> int:
+    seconds = item.used_seconds
+    if item.id == meeting.current_item and meeting.current_since is not None and meeting.ended_at is None:
+        seconds += max(0, int((now - meeting.current_since).total_seconds()))
+    return seconds
+
+
+def meeting_seconds(meeting: Meeting, now: datetime) -> int:
+    if meeting.started_at is None:
+        return 0
+    end = meeting.ended_at or now
+    return max(0, int((end - meeting.started_at).total_seconds()))
+
+
+def clock(seconds: int) -> str:
+    """Minutes and seconds, with hours once past an hour: 4:05, 1:02:03."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+def guess_owner(text: str, pair: Pair) -> Owner:
+    """Who owns a note like "Priya: send the CV" or "I will ...": the mentor types during
+    the call, so "I" is the mentor and "we" is both; otherwise the mentee."""
+    match = _FIRST_WORD.search(text)
+    word = match.group(0).casefold() if match else ""
+    if word in ("i", "i'll", "me"):
+        return "mentor"
+    if word in ("we", "both", "us"):
+        return "both"
+    if word == pair.mentor.name.split()[0].casefold():
+        return "mentor"
+    return "mentee"
+
+
+def capture_action(pair: Pair, meeting: Meeting, text: str, owner: Owner, due: date | None,
+                   goal_id: str | None) -> ActionItem:
+    item = ActionItem(text=text, owner=owner, due=due, meeting_id=meeting.id, goal_id=goal_id)
+    pair.action_items.append(item)
+    return item
+
+
+def meeting_actions(pair: Pair, meeting: Meeting) -> list[ActionItem]:
+    return [item for item in pair.action_items if item.meeting_id == meeting.id]
+
+
+def set_status(item: ActionItem, status: str, today: date) -> None:
+    item.status = status
+    item.done_on = today if status == "done" else None
+
+
+def missing_dates(pair: Pair, meeting: Meeting) -> list[ActionItem]:
+    """This meeting's open action items that have no delivery date yet."""
+    return [item for item in meeting_actions(pair, meeting) if item.status == "open" and item.due is None]
+
+
+def suggest_next_start(pair: Pair, meeting: Meeting, today: date) -> datetime:
+    """The agreed interval after this meeting, at the same time of day, after today."""
+    start = meeting.scheduled + timedelta(days=pair.expectations.frequency_days)
+    while start.date() <= today:
+        start += timedelta(days=1)
+    return start
+
+
+def end(pair: Pair, meeting: Meeting, now: datetime, next_start: datetime, assignment: str,
+        stage: int, content: Content) -> Meeting:
+    """Close the meeting and plan the next one, with this meeting's parked topics and the
+    open action items on its agenda. Returns the next meeting."""
+    _bank_time(meeting, now)
+    meeting.ended_at = now
+    meeting.current_since = None
+    meeting.assignment = assignment
+    pair.stage = stage
+    upcoming = next((m for m in pair.meetings if not m.is_held and m is not meeting
+                     and m.started_at is None and m.scheduled >= meeting.scheduled), None)
+    if upcoming is None:
+        kind = suggest_kind(pair)
+        upcoming = Meeting(kind=kind, scheduled=next_start, planned_minutes=pair.expectations.length_minutes,
+                           agenda=template_items(content.templates[kind]))
+        pair.meetings.append(upcoming)
+    else:
+        upcoming.scheduled = next_start
+    for topic in meeting.parked:
+        add_item(upcoming, AgendaItem(title=topic, source="parked", minutes=10))
+    carry_in(pair, upcoming)
+    return upcoming

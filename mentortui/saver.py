@@ -1,0 +1,59 @@
+"""Saving off the caller's thread: the latest snapshot wins, one write at a time.
+
+The caller (the UI) hands in a snapshot of the pair as plain data; a single background
+thread encodes and writes it atomically. Snapshots that arrive while a write is under
+way replace each other, so a burst of edits costs one or two writes, never a queue.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from .storage import Raw
+
+Write = Callable[[Raw], None]
+
+
+class SaveQueue:
+    def __init__(
+        self,
+        write: Write,
+        on_saved: Callable[[datetime], None] = lambda when: None,
+        on_error: Callable[[Exception], None] = lambda error: None,
+    ) -> None:
+        self._write = write
+        self._on_saved = on_saved
+        self._on_error = on_error
+        self._pending: Raw | None = None
+        self._busy = False
+        self._condition = threading.Condition()
+
+    def submit(self, snapshot: Raw) -> None:
+        with self._condition:
+            self._pending = snapshot
+            if self._busy:
+                return
+            self._busy = True
+        threading.Thread(target=self._drain, name="mentortui-save", daemon=False).start()
+
+    def _drain(self) -> None:
+        while True:
+            with self._condition:
+                snapshot, self._pending = self._pending, None
+                if snapshot is None:
+                    self._busy = False
+                    self._condition.notify_all()
+                    return
+            try:
+                self._write(snapshot)
+            except Exception as error:  # reported to the user; the next submit tries again
+                self._on_error(error)
+            else:
+                self._on_saved(datetime.now())
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until everything submitted is written (or failed); False on timeout."""
+        with self._condition:
+            return self._condition.wait_for(lambda: not self._busy, timeout)

@@ -1,0 +1,291 @@
+"""Agenda building for the next meeting: kind, time, length, and the items in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+
+from .. import agenda as planner
+from ..dates import DateParseError, due_phrase, parse_moment, relative_day, short_day, short_moment
+from ..models import MEETING_KIND_NAMES, AgendaItem, Meeting, Pair
+from ..session import PairSession
+from .prompt import PromptAnswer, PromptScreen
+
+SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
+MINUTE_STEP = 5
+# Fixed widths with wrapping rows keep the table inside a 120-column terminal.
+ITEM_WIDTH = 58
+FROM_WIDTH = 36
+
+
+class AgendaScreen(Screen[None]):
+    CSS_PATH = "agenda.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("n", "focus_new_item", "New item", id="new_item"),
+        Binding("e", "edit_item", "Edit", id="edit_item"),
+        Binding("delete,d", "delete_item", "Delete", id="delete_item"),
+        Binding("ctrl+up,K", "move_item(-1)", "Move up", id="move_up"),
+        Binding("ctrl+down,J", "move_item(1)", "Move down", id="move_down"),
+        Binding("plus,equals_sign", "change_minutes(5)", "+5 min", id="more_time"),
+        Binding("minus", "change_minutes(-5)", "-5 min", id="less_time"),
+        Binding("s", "starters", "Starters", id="starters"),
+        Binding("f5", "start_meeting", "Start meeting", id="start_meeting"),
+    ]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def pair(self) -> Pair:
+        return self.session.pair
+
+    def compose(self) -> ComposeResult:
+        today = self.app.today()
+        planned = self.pair.next_meeting(today) is not None
+        self.meeting = planner.plan_next_meeting(self.pair, today, self.app.content)
+        if not planned:
+            self.notify("Planned the next meeting from the template; change anything below.",
+                        markup=False)
+        yield Header()
+        with Horizontal(id="meeting-fields"):
+            yield Label("Kind")
+            yield Select([(name, kind) for kind, name in MEETING_KIND_NAMES.items()],
+                         value=self.meeting.kind, allow_blank=False, id="kind", compact=True)
+            yield Label("When")
+            yield Input(f"{self.meeting.scheduled:%Y-%m-%d %H:%M}", id="when",
+                        placeholder="2026-12-04 17:30, fri 5pm, +1w", compact=True)
+            yield Label("Minutes")
+            yield Input(str(self.meeting.planned_minutes), id="length", type="integer", compact=True)
+        yield Static(id="when-read")
+        yield Static(id="assignment")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="total")
+        with Horizontal(id="toolbar"):
+            yield Button("Up", id="up", compact=True)
+            yield Button("Down", id="down", compact=True)
+            yield Button("-5", id="less", compact=True)
+            yield Button("+5", id="more", compact=True)
+            yield Button("Edit", id="edit", compact=True)
+            yield Button("Delete", id="delete", compact=True)
+        yield Input(placeholder="Type an agenda item and press enter", id="new-item")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.save_pair()
+        self.sub_title = f"Agenda · {self.pair.title}"
+        table = self.query_one("#agenda", DataTable)
+        table.add_column("#", key="number", width=3)
+        table.add_column("Item", key="item", width=ITEM_WIDTH)
+        table.add_column("Min", key="minutes", width=4)
+        table.add_column("From", key="from", width=FROM_WIDTH)
+        self._show_when()
+        self._show_assignment()
+        self._show_items()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self._show_items()
+
+    # Showing -----------------------------------------------------------------------
+
+    def _show_when(self, problem: str = "") -> None:
+        today = self.app.today()
+        when = self.query_one("#when-read", Static)
+        if problem:
+            when.update(Text(problem, style="bold"))
+            return
+        scheduled = self.meeting.scheduled
+        when.update(Text(f"{short_moment(scheduled, today)}, {relative_day(scheduled.date(), today)}"))
+
+    def _show_assignment(self) -> None:
+        last = self.pair.last_meeting()
+        text = Text()
+        if last is not None and last.assignment:
+            text.append("Assignment from last time: ", style="bold")
+            text.append(last.assignment)
+        self.query_one("#assignment", Static).update(text)
+
+    def _show_items(self, select: int | None = None) -> None:
+        table = self.query_one("#agenda", DataTable)
+        row = table.cursor_row if select is None else select
+        table.clear()
+        today = self.app.today()
+        for number, item in enumerate(self.meeting.agenda, start=1):
+            title, origin = _describe(item, self.pair, self.meeting, today)
+            table.add_row(Text(str(number)), title, Text(str(item.minutes)), origin, key=item.id,
+                          height=None)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self._show_total()
+
+    def _show_total(self) -> None:
+        planned, length = planner.planned_total(self.meeting), self.meeting.planned_minutes
+        text = Text(f"Planned {planned} of {length} min")
+        if planned > length:
+            text.append(f"  OVER by {planned - length} min", style="bold red")
+        else:
+            text.append(f"  ({length - planned} min to spare)", style="dim")
+        self.query_one("#total", Static).update(text)
+
+    def _changed(self, select: int | None = None) -> None:
+        self.app.save_pair()
+        self._show_items(select)
+
+    # Meeting fields ----------------------------------------------------------------
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if event.value != self.meeting.kind:
+            planner.change_kind(self.meeting, event.value, self.app.content)
+            self.notify(f"Agenda now follows the {MEETING_KIND_NAMES[event.value].lower()} template",
+                        markup=False)
+            self._changed()
+
+    @on(Input.Submitted, "#when")
+    def _when_submitted(self, event: Input.Submitted) -> None:
+        try:
+            scheduled = parse_moment(event.value, self.app.today(), self.meeting.scheduled.time())
+        except DateParseError as error:
+            self._show_when(str(error))
+            return
+        self.meeting.scheduled = scheduled
+        event.input.value = f"{scheduled:%Y-%m-%d %H:%M}"
+        self._show_when()
+        planner.carry_in(self.pair, self.meeting)
+        self._changed()
+        self.query_one("#agenda", DataTable).focus()
+
+    @on(Input.Changed, "#length")
+    def _length_changed(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        if value.isdigit() and 5 <= int(value) <= 480:
+            self.meeting.planned_minutes = int(value)
+            self.app.save_pair()
+            self._show_total()
+
+    # Items ---------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#new-item")
+    def _new_item(self, event: Input.Submitted) -> None:
+        title = " ".join(event.value.split())
+        if not title:
+            return
+        item = planner.add_item(self.meeting, AgendaItem(title=title, source="typed"))
+        event.input.value = ""
+        self._changed(self.meeting.agenda.index(item))
+
+    def _current_index(self) -> int | None:
+        table = self.query_one("#agenda", DataTable)
+        return table.cursor_row if table.row_count else None
+
+    def action_back(self) -> None:
+        """Escape leaves a text field first, then the screen."""
+        if isinstance(self.focused, Input):
+            self.query_one("#agenda", DataTable).focus()
+        else:
+            self.dismiss()
+
+    def action_focus_new_item(self) -> None:
+        self.query_one("#new-item", Input).focus()
+
+    def action_move_item(self, offset: int) -> None:
+        index = self._current_index()
+        if index is not None:
+            self._changed(planner.move_item(self.meeting, index, offset))
+
+    def action_change_minutes(self, delta: int) -> None:
+        index = self._current_index()
+        if index is not None:
+            item = self.meeting.agenda[index]
+            item.minutes = max(0, item.minutes + delta)
+            self._changed(index)
+
+    def action_delete_item(self) -> None:
+        index = self._current_index()
+        if index is None:
+            return
+        item = self.meeting.agenda.pop(index)
+        if item.source in planner.CARRIED_SOURCES:
+            self.notify("Taken off this agenda; it comes back while the item stays open.", markup=False)
+        self._changed(index)
+
+    def action_edit_item(self) -> None:
+        index = self._current_index()
+        if index is None:
+            return
+        item = self.meeting.agenda[index]
+
+        def edited(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                item.title = answer.text
+                item.minutes = answer.minutes if answer.minutes is not None else item.minutes
+                self._changed(index)
+
+        self.app.push_screen(PromptScreen("Agenda item", item.title, item.minutes), edited)
+
+    def action_start_meeting(self) -> None:
+        if self.session.read_only:
+            self.notify("Open read-only: a meeting cannot be run here.", severity="warning", markup=False)
+            return
+        self.dismiss()
+        self.app.run_meeting(self.meeting)
+
+    def action_starters(self) -> None:
+        from .starters import StartersScreen
+
+        self.app.push_screen(StartersScreen(self.session))
+
+    @on(Button.Pressed)
+    def _toolbar(self, event: Button.Pressed) -> None:
+        actions = {
+            "up": lambda: self.action_move_item(-1),
+            "down": lambda: self.action_move_item(1),
+            "less": lambda: self.action_change_minutes(-MINUTE_STEP),
+            "more": lambda: self.action_change_minutes(MINUTE_STEP),
+            "edit": self.action_edit_item,
+            "delete": self.action_delete_item,
+        }
+        actions[event.button.id]()
+        self.query_one("#agenda", DataTable).focus()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New agenda item", "Type a new item", self.action_focus_new_item)
+        yield SystemCommand("Edit agenda item", "Change its text or time box", self.action_edit_item)
+        yield SystemCommand("Delete agenda item", "Take it off the agenda", self.action_delete_item)
+        yield SystemCommand("Move item up", "Earlier in the meeting", lambda: self.action_move_item(-1))
+        yield SystemCommand("Move item down", "Later in the meeting", lambda: self.action_move_item(1))
+        yield SystemCommand("Conversation starters", "Add questions to this agenda", self.action_starters)
+        yield SystemCommand("Start meeting", "Run this agenda with the clock", self.action_start_meeting)
+
+
+def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tuple[Text, Text]:
+    """The item's title and where it came from; carried items show their live state."""
+    if item.source == "action_item":
+        action = next((a for a in pair.action_items if a.id == item.ref), None)
+        if action is not None:
+            origin = Text(action.owner)
+            if action.due is not None:
+                origin.append(f", {short_day(action.due, today)}, ")
+                origin.append(due_phrase(action.due, today),
+                              style="bold red" if action.is_overdue(today) else "")
+            return Text(f"Review: {action.text}"), origin
+    if item.source == "goal_checkin":
+        goal = next((g for g in pair.goals if g.id == item.ref), None)
+        if goal is not None:
+            origin = Text(f"goal at {goal.progress}%")
+            due = planner.checkin_due(goal, meeting.scheduled.date())
+            if due is not None:
+                origin.append(f" · check-in due {short_day(due, today)}")
+            return Text(item.title), origin
+    return Text(item.title), Text(SOURCE_NAMES.get(item.source, item.source))

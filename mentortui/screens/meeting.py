@@ -1,0 +1,379 @@
+"""The live meeting: agenda with the clock, notes saved while you type, one-key captures."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
+from .. import meeting as live
+from ..agenda import CARRIED_SOURCES
+from ..dates import due_phrase, short_day
+from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting, Pair
+from ..session import PairSession
+from ..widgets.notes import NotesArea
+from .capture import ActionDraft, ActionItemScreen, DateScreen
+from .end_meeting import EndChoice, EndMeetingScreen
+from .prompt import PromptAnswer, PromptScreen
+
+NOTES_DEBOUNCE_SECONDS = 0.5
+# While typing never pauses, still save at least this often.
+NOTES_MAX_UNSAVED_SECONDS = 3.0
+
+
+class MeetingScreen(Screen[None]):
+    CSS_PATH = "meeting.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "next_item", "Next item", id="next_item", priority=True),
+        Binding("ctrl+b", "previous_item", "Prev item", id="previous_item", priority=True),
+        Binding("ctrl+t", "capture_action", "Action item", id="capture_action", priority=True),
+        Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
+        Binding("ctrl+l", "park_topic", "Park topic", id="park_topic", priority=True),
+        Binding("ctrl+o", "open_editor", "$EDITOR", id="open_editor", priority=True),
+        Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
+        Binding("escape", "leave_notes", "Agenda / back", id="back"),
+        Binding("d", "review('done')", "Done", id="review_done"),
+        Binding("x", "review('dropped')", "Drop", id="review_drop"),
+        Binding("p", "push_date", "Push date", id="review_push"),
+    ]
+
+    def __init__(self, session: PairSession, meeting: Meeting) -> None:
+        super().__init__()
+        self.session = session
+        self.meeting = meeting
+        self._save_timer: Timer | None = None
+        self._last_notes_save = datetime.now()
+
+    @property
+    def pair(self) -> Pair:
+        return self.session.pair
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="status-bar"):
+            yield Static(id="clock")
+            yield Static(id="saved")
+        with Horizontal(id="body"):
+            yield DataTable(id="items", cursor_type="row")
+            with Vertical(id="notes-pane"):
+                yield Static(id="hint")
+                yield NotesArea(self.meeting.notes, id="notes", soft_wrap=True, tab_behavior="indent")
+            yield Static(id="captured")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        live.start(self.pair, self.meeting, self.app.now(), self.app.content)
+        self.app.save_pair()
+        self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
+        table = self.query_one("#items", DataTable)
+        table.add_column("Item", key="item", width=24)
+        table.add_column("Time", key="time", width=11)
+        self._show_items()
+        self._show_captured()
+        self._tick()
+        self.set_interval(1.0, self._tick)
+        self.watch(self.app, "saved_at", self._show_saved)
+        notes = self.query_one("#notes", NotesArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+
+    # Showing -----------------------------------------------------------------------
+
+    def _show_items(self) -> None:
+        table = self.query_one("#items", DataTable)
+        table.clear()
+        now = self.app.now()
+        for item in self.meeting.agenda:
+            table.add_row(self._item_title(item), self._item_time(item, now), key=item.id, height=None)
+        current = live.current_index(self.meeting)
+        if current is not None:
+            table.move_cursor(row=current)
+        self._show_hint()
+
+    def _item_title(self, item: AgendaItem) -> Text:
+        current = item.id == self.meeting.current_item
+        title = Text("> " if current else "  ", style="bold" if current else "")
+        if item.source == "action_item":
+            action = self._action(item.ref)
+            if action is not None:
+                title.append(f"Review: {action.text}")
+                if action.status != "open":
+                    title.append(f" ({action.status})", style="bold")
+                return title
+        title.append(item.title, style="bold" if current else "")
+        return title
+
+    def _item_time(self, item: AgendaItem, now: datetime) -> Text:
+        used = live.item_seconds(self.meeting, item, now)
+        planned = item.minutes * 60
+        if planned and used > planned:
+            return Text(f"OVER {live.clock(used - planned)}", style="bold red")
+        return Text(f"{live.clock(used)}/{item.minutes}:00")
+
+    def _action(self, action_id: str | None) -> ActionItem | None:
+        return next((a for a in self.pair.action_items if a.id == action_id), None)
+
+    def _tick(self) -> None:
+        now = self.app.now()
+        elapsed = live.meeting_seconds(self.meeting, now)
+        planned = self.meeting.planned_minutes * 60
+        text = Text(f"{MEETING_KIND_NAMES[self.meeting.kind]}  {live.clock(elapsed)} of "
+                    f"{self.meeting.planned_minutes}:00")
+        if elapsed > planned:
+            text.append(f"  OVER by {live.clock(elapsed - planned)}", style="bold red")
+        index = live.current_index(self.meeting)
+        if index is not None:
+            text.append(f"  ·  item {index + 1} of {len(self.meeting.agenda)}")
+            item = self.meeting.agenda[index]
+            table = self.query_one("#items", DataTable)
+            if item.id in table.rows:
+                table.update_cell(item.id, "time", self._item_time(item, now))
+        self.query_one("#clock", Static).update(text)
+
+    def _show_saved(self, when: datetime | None) -> None:
+        self.query_one("#saved", Static).update(f"saved {when:%H:%M:%S}" if when else "")
+
+    def _show_hint(self) -> None:
+        index = live.current_index(self.meeting)
+        hint = Text()
+        if index is not None:
+            item = self.meeting.agenda[index]
+            hint.append(f"{item.title}", style="bold")
+            if item.hint:
+                hint.append(f": {item.hint}")
+            if item.source in CARRIED_SOURCES:
+                hint.append("  (escape, then d done, x drop, p push the date)", style="dim")
+        self.query_one("#hint", Static).update(hint)
+
+    def _show_captured(self) -> None:
+        today = self.app.today()
+        text = Text()
+        actions = live.meeting_actions(self.pair, self.meeting)
+        text.append(f"Action items ({len(actions)})\n", style="bold")
+        for action in actions:
+            text.append(f"- {action.text}\n")
+            when = f"{short_day(action.due, today)}, {due_phrase(action.due, today)}" if action.due else "NO DATE"
+            text.append(f"  {action.owner}, {when}\n", style="dim" if action.due else "bold")
+        text.append(f"\nDecisions ({len(self.meeting.decisions)})\n", style="bold")
+        for decision in self.meeting.decisions:
+            text.append(f"- {decision}\n")
+        text.append(f"\nParked for next time ({len(self.meeting.parked)})\n", style="bold")
+        for topic in self.meeting.parked:
+            text.append(f"- {topic}\n")
+        self.query_one("#captured", Static).update(text)
+
+    # Notes -----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        overdue = (datetime.now() - self._last_notes_save).total_seconds() > NOTES_MAX_UNSAVED_SECONDS
+        if overdue:
+            self._save_notes()
+        else:
+            self._save_timer = self.set_timer(NOTES_DEBOUNCE_SECONDS, self._save_notes)
+
+    def _save_notes(self) -> None:
+        self._save_timer = None
+        self._last_notes_save = datetime.now()
+        self.meeting.notes = self.query_one("#notes", NotesArea).text
+        self.app.save_pair()
+
+    @on(NotesArea.Trimmed)
+    def _trimmed(self, event: NotesArea.Trimmed) -> None:
+        self.notify(f"Pasted the first {event.kept:,} of {event.offered:,} characters: "
+                    "one meeting's notes are kept to a size that stays fast to type in.",
+                    severity="warning", timeout=8, markup=False)
+
+    def flush_pending(self) -> None:
+        """Save notes typed since the last save now (on leaving, ending, or a signal)."""
+        self._flush_notes()
+
+    def _flush_notes(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_notes()
+
+    def action_open_editor(self) -> None:
+        self._flush_notes()
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        # mkstemp makes the file 0600: the notes stay private while the editor has them.
+        handle, name = tempfile.mkstemp(prefix="mentortui-notes-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(self.meeting.notes)
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor, posix=True), str(path)], check=False)
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as error:
+            self.app.report_error(f"The editor {editor!r} did not run", error)
+            return
+        finally:
+            path.unlink(missing_ok=True)
+        notes = self.query_one("#notes", NotesArea)
+        notes.text = text
+        self._save_notes()
+        self.notify("Notes back from the editor and saved", markup=False)
+
+    # Moving through the agenda ---------------------------------------------------------
+
+    def _go_to(self, index: int) -> None:
+        live.go_to(self.pair, self.meeting, index, self.app.now())
+        self.app.save_pair()
+        self._show_items()
+        self._tick()
+
+    def action_next_item(self) -> None:
+        index = live.current_index(self.meeting)
+        self._go_to(0 if index is None else index + 1)
+
+    def action_previous_item(self) -> None:
+        index = live.current_index(self.meeting)
+        self._go_to(0 if index is None else index - 1)
+
+    @on(DataTable.RowSelected, "#items")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._go_to(event.cursor_row)
+
+    def action_leave_notes(self) -> None:
+        """Escape moves from the notes to the agenda, and from the agenda back to the pair;
+        the meeting keeps running and the pair home offers to come back to it."""
+        if isinstance(self.focused, NotesArea):
+            self._flush_notes()
+            self.query_one("#items", DataTable).focus()
+        else:
+            self._flush_notes()
+            self.dismiss()
+
+    # Captures --------------------------------------------------------------------------
+
+    def _current_line(self) -> str:
+        notes = self.query_one("#notes", NotesArea)
+        text = notes.selected_text or notes.document.get_line(notes.cursor_location[0])
+        return " ".join(text.lstrip("-*+# ").split())
+
+    def _after_typing(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the notes have handled every key already sent to them, so
+        a capture pressed right after typing sees the line as typed."""
+        self.query_one("#notes", NotesArea).call_later(callback)
+
+    def action_capture_action(self) -> None:
+        self._after_typing(self._capture_action)
+
+    def _capture_action(self) -> None:
+        text = self._current_line()
+        owner = live.guess_owner(text, self.pair)
+        goals = [goal for goal in self.pair.goals if goal.status == "active"]
+
+        def captured(draft: ActionDraft | None) -> None:
+            if draft is not None:
+                live.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
+                self._changed()
+            self.query_one("#notes", NotesArea).focus()
+
+        self.app.push_screen(ActionItemScreen(text, owner, goals, self.app.today()), captured)
+
+    def _capture_line(self, title: str, target: list[str]) -> None:
+        def captured(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                target.append(answer.text)
+                self._changed()
+            self.query_one("#notes", NotesArea).focus()
+
+        self.app.push_screen(PromptScreen(title, self._current_line()), captured)
+
+    def action_capture_decision(self) -> None:
+        self._after_typing(lambda: self._capture_line("Decision", self.meeting.decisions))
+
+    def action_park_topic(self) -> None:
+        self._after_typing(lambda: self._capture_line("Park a topic for the next meeting", self.meeting.parked))
+
+    def _changed(self) -> None:
+        self.app.save_pair()
+        self._show_items()
+        self._show_captured()
+
+    # Reviewing carried action items ------------------------------------------------------
+
+    def _highlighted_action(self) -> ActionItem | None:
+        table = self.query_one("#items", DataTable)
+        if self.focused is not table or not table.row_count:
+            return None
+        item = self.meeting.agenda[table.cursor_row]
+        action = self._action(item.ref) if item.source == "action_item" else None
+        if action is None:
+            self.notify("Highlight a carried action item (marked Review) to do that.", markup=False)
+        return action
+
+    def action_review(self, status: str) -> None:
+        action = self._highlighted_action()
+        if action is not None:
+            live.set_status(action, status, self.app.today())
+            self.notify(f"Marked {status}: {action.text}", markup=False)
+            self._changed()
+
+    def action_push_date(self) -> None:
+        action = self._highlighted_action()
+        if action is None:
+            return
+
+        def pushed(day: date | None) -> None:
+            if day is not None:
+                action.due = day
+                self._changed()
+
+        self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today()), pushed)
+
+    # Ending ------------------------------------------------------------------------------
+
+    def action_end_meeting(self) -> None:
+        self._flush_notes()
+        today = self.app.today()
+        template = self.app.content.templates.get(self.meeting.kind)
+        screen = EndMeetingScreen(
+            suggested=live.suggest_next_start(self.pair, self.meeting, today),
+            assignment=self.meeting.assignment or (template.assignment if template else ""),
+            stage=self.pair.stage,
+            missing=live.missing_dates(self.pair, self.meeting),
+            notes=self.meeting.notes,
+            today=today,
+        )
+        self.app.push_screen(screen, self._ended)
+
+    def _ended(self, choice: EndChoice | None) -> None:
+        if choice is None:
+            self.query_one("#notes", NotesArea).focus()
+            return
+        for action in live.missing_dates(self.pair, self.meeting):
+            action.due = choice.due_dates.get(action.id, action.due)
+        upcoming = live.end(self.pair, self.meeting, self.app.now(), choice.next_start, choice.assignment,
+                            choice.stage, self.app.content)
+        self.app.save_pair()
+        self.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Next agenda item", "Move the meeting on", self.action_next_item)
+        yield SystemCommand("Previous agenda item", "Go back one item", self.action_previous_item)
+        yield SystemCommand("Capture action item", "From the current line of the notes",
+                            self.action_capture_action)
+        yield SystemCommand("Record a decision", "From the current line of the notes",
+                            self.action_capture_decision)
+        yield SystemCommand("Park a topic", "For the next meeting's agenda", self.action_park_topic)
+        yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
+        yield SystemCommand("End meeting", "Checklist, next meeting, assignment", self.action_end_meeting)

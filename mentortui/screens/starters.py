@@ -1,0 +1,220 @@
+"""Conversation starters: groups on the left, questions on the right, filter as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import starters as bank
+from ..agenda import add_item, plan_next_meeting
+from ..dates import short_day
+from ..session import PairSession
+from .prompt import PromptAnswer, PromptScreen
+
+FITS_MARK = "*"
+# A fixed width with wrapping rows keeps the Asked column on screen.
+QUESTION_WIDTH = 60
+
+
+class StartersScreen(Screen[None]):
+    CSS_PATH = "starters.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("slash", "focus_filter", "Filter", id="filter"),
+        Binding("a", "add_to_agenda", "Add to agenda", id="add_to_agenda"),
+        Binding("m", "toggle_asked", "Mark asked", id="toggle_asked"),
+        Binding("c", "new_custom", "Own question", id="new_custom"),
+        Binding("e", "edit_custom", "Edit", id="edit_custom"),
+        Binding("delete,d", "remove_custom", "Remove", id="remove_custom"),
+        Binding("h", "toggle_hidden", "Hide", id="toggle_hidden"),
+        Binding("H", "toggle_show_hidden", "Show hidden", id="show_hidden"),
+    ]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__()
+        self.session = session
+        self._group: str | None = None
+        self._show_hidden = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="groups-pane"):
+                yield Static(Text(f"{FITS_MARK} fits now"), id="legend")
+                yield OptionList(id="groups")
+            with Vertical(id="questions-pane"):
+                yield Input(placeholder="Filter: type words to search every group", id="filter")
+                yield Static(id="about")
+                yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Conversation starters · {self.session.pair.title}"
+        pair = self.session.pair
+        upcoming = pair.next_meeting(self.app.today())
+        self._groups = bank.group_rows(self.app.content, pair.stage, upcoming.kind if upcoming else None)
+        groups = self.query_one("#groups", OptionList)
+        for row in self._groups:
+            fits = row.fits and row.id != bank.CUSTOM_GROUP
+            groups.add_option(Option(Text(f"{FITS_MARK if fits else ' '} {row.title}"), id=row.id))
+        first_fitting = next((i for i, row in enumerate(self._groups) if row.id != bank.CUSTOM_GROUP), 0)
+        groups.highlighted = first_fitting if not pair.custom_starters else 0
+        table = self.query_one("#questions", DataTable)
+        table.add_column("Question", key="question", width=QUESTION_WIDTH)
+        table.add_column("Asked", key="asked", width=16)
+        table.focus()
+
+    @on(OptionList.OptionHighlighted, "#groups")
+    def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._group = event.option.id
+        self._show_rows()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._show_rows()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#questions", DataTable).focus()
+
+    def _query(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    def _show_rows(self, keep: str | None = None) -> None:
+        query = self._query()
+        group = None if query.strip() else self._group
+        rows = bank.starter_rows(self.app.content, self.session.pair, group, query, self._show_hidden)
+        self._rows = {row.id: row for row in rows}
+        table = self.query_one("#questions", DataTable)
+        table.clear()
+        today = self.app.today()
+        for row in rows:
+            question = Text(row.text, style="dim" if row.hidden else "")
+            if group is None:
+                question.append(f"  ({row.group_title})", style="italic dim")
+            if row.hidden:
+                question.append("  (hidden)", style="italic")
+            asked = Text(f"asked {short_day(row.asked.on, today)}" if row.asked else "not asked")
+            table.add_row(question, asked, key=row.id, height=None)
+        if keep in self._rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        about = self.query_one("#about", Static)
+        if group is None:
+            noun = "question matches" if len(rows) == 1 else "questions match"
+            about.update(Text(f"{len(rows)} {noun} {query.strip()!r} in all groups"))
+        else:
+            description = next((g.about for g in self._groups if g.id == group), "")
+            about.update(Text(description))
+
+    def _current(self) -> bank.StarterRow | None:
+        table = self.query_one("#questions", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._rows.get(key)
+
+    def _changed(self, keep: str | None) -> None:
+        self.app.save_pair()
+        self._show_rows(keep)
+
+    def action_back(self) -> None:
+        """Escape leaves a text field first, then the screen."""
+        if isinstance(self.focused, Input):
+            self.query_one("#questions", DataTable).focus()
+        else:
+            self.dismiss()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_asked(self) -> None:
+        row = self._current()
+        if row is not None:
+            now_asked = bank.toggle_asked(self.session.pair, row.id, self.app.today())
+            self.notify("Marked as asked today" if now_asked else "Today's mark taken back", markup=False)
+            self._changed(row.id)
+
+    def action_toggle_hidden(self) -> None:
+        row = self._current()
+        if row is not None:
+            hidden = bank.toggle_hidden(self.session.pair, row.id)
+            self.notify("Hidden: H shows hidden questions" if hidden else "Shown again", markup=False)
+            self._changed(row.id)
+
+    def action_toggle_show_hidden(self) -> None:
+        self._show_hidden = not self._show_hidden
+        self._show_rows()
+
+    def action_add_to_agenda(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        pair, today = self.session.pair, self.app.today()
+        meeting = plan_next_meeting(pair, today, self.app.content)
+        if any(item.source == "starter" and item.ref == row.id for item in meeting.agenda):
+            self.notify("Already on the next meeting's agenda", markup=False)
+            return
+        add_item(meeting, bank.agenda_item_for(row))
+        self.notify(f"Added to the agenda of {short_day(meeting.scheduled.date(), today)}", markup=False)
+        self._changed(row.id)
+
+    def action_new_custom(self) -> None:
+        def added(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                starter = bank.add_custom(self.session.pair, answer.text)
+                self._select_group(bank.CUSTOM_GROUP)
+                self._changed(starter.id)
+
+        self.app.push_screen(PromptScreen("Your own question for this pair"), added)
+
+    def _select_group(self, group_id: str) -> None:
+        self.query_one("#filter", Input).value = ""
+        groups = self.query_one("#groups", OptionList)
+        groups.highlighted = groups.get_option_index(group_id)
+        self._group = group_id
+
+    def _custom_row(self) -> bank.StarterRow | None:
+        row = self._current()
+        if row is not None and not row.custom:
+            self.notify("Only your own questions can be edited or removed; h hides a built-in one.",
+                        markup=False)
+            return None
+        return row
+
+    def action_edit_custom(self) -> None:
+        row = self._custom_row()
+        if row is None:
+            return
+
+        def edited(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                bank.edit_custom(self.session.pair, row.id, answer.text)
+                self._changed(row.id)
+
+        self.app.push_screen(PromptScreen("Edit your question", row.text), edited)
+
+    def action_remove_custom(self) -> None:
+        row = self._custom_row()
+        if row is not None:
+            bank.remove_custom(self.session.pair, row.id)
+            self.notify("Question removed", markup=False)
+            self._changed(None)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Add question to agenda", "Put the highlighted question on the next agenda",
+                            self.action_add_to_agenda)
+        yield SystemCommand("Mark question asked", "Record that you asked it today", self.action_toggle_asked)
+        yield SystemCommand("Add your own question", "A question of your own for this pair",
+                            self.action_new_custom)
+        yield SystemCommand("Hide question", "Stop showing the highlighted question",
+                            self.action_toggle_hidden)
+        yield SystemCommand("Show hidden questions", "Show or hide the questions you hid",
+                            self.action_toggle_show_hidden)
