@@ -97,7 +97,7 @@ def add_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
 
 def checkin_due(goal: Goal, by: date) -> date | None:
     """The latest planned check-in on or before ``by`` that has no check-in recorded since."""
-    if goal.status != "active":
+    if not goal.is_active:
         return None
     due = [planned for planned in goal.checkin_dates if planned <= by]
     if not due:

@@ -106,11 +106,6 @@ def meeting_actions(pair: Pair, meeting: Meeting) -> list[ActionItem]:
     return [item for item in pair.action_items if item.meeting_id == meeting.id]
 
 
-def set_status(item: ActionItem, status: str, today: date) -> None:
-    item.status = status
-    item.done_on = today if status == "done" else None
-
-
 def missing_dates(pair: Pair, meeting: Meeting) -> list[ActionItem]:
     """This meeting's open action items that have no delivery date yet."""
     return [item for item in meeting_actions(pair, meeting) if item.status == "open" and item.due is None]

@@ -194,6 +194,19 @@ class CheckIn(Model):
     note: Text = ""
 
 
+class GoalVersion(Model):
+    """A goal as it stood before a revision."""
+
+    revised_on: Day
+    title: Title
+    specific: Text = ""
+    measurable: Text = ""
+    achievable: Text = ""
+    relevant: Text = ""
+    time_bound: Text = ""
+    complete_by: Day | None = None
+
+
 class Goal(Model):
     id: str = Field(default_factory=new_id)
     title: Title
@@ -207,6 +220,12 @@ class Goal(Model):
     checkin_dates: list[Day] = Field(default_factory=list)
     checkins: list[CheckIn] = Field(default_factory=list)
     status: Literal["active", "achieved", "revised", "dropped"] = "active"
+    history: list[GoalVersion] = Field(default_factory=list)
+
+    @property
+    def is_active(self) -> bool:
+        """Still being worked on: a revised goal goes on under its new wording."""
+        return self.status in ("active", "revised")
 
     @property
     def progress(self) -> int:

@@ -466,11 +466,12 @@ def test_planned_total_sums_the_minutes():
           "checkins": [CheckIn(on=date(2026, 11, 2), progress=10)]},
          date(2026, 12, 1), date(2026, 11, 20)),
         ({"checkin_dates": [date(2026, 11, 20)], "status": "achieved"}, date(2026, 12, 1), None),
-        ({"checkin_dates": [date(2026, 11, 20)], "status": "revised"}, date(2026, 12, 1), None),
+        ({"checkin_dates": [date(2026, 11, 20)], "status": "revised"}, date(2026, 12, 1), date(2026, 11, 20)),
+        ({"checkin_dates": [date(2026, 11, 20)], "status": "dropped"}, date(2026, 12, 1), None),
     ],
     ids=["no-dates", "only-later", "on-the-day", "latest-due", "checked-in-that-day",
          "checked-in-since", "checked-in-before", "earlier-checkin-only", "achieved",
-         "revised"],
+         "revised-goes-on", "dropped"],
 )
 def test_checkin_due(fields, by, expected):
     assert checkin_due(goal(**fields), by) == expected

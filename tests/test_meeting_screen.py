@@ -86,9 +86,9 @@ async def test_a_whole_meeting_from_agenda_to_checklist(make_app, store, demo_sl
     assert held.agenda[0].used_seconds == 7 * 60
     assert held.assignment.startswith("Each of you completes the action items you own")
     new_items = [a for a in pair.action_items if a.meeting_id == held.id]
-    assert [(a.text, a.owner, a.due.isoformat()) for a in new_items] == [
-        ("Priya sends the CV [draft] | v2", "mentee", "2026-11-27"),
-        ("I will share the deck", "mentor", "2026-12-09"),
+    assert [(a.text, a.owner, a.due.isoformat(), a.goal_id) for a in new_items] == [
+        ("Priya sends the CV [draft] | v2", "mentee", "2026-11-27", None),
+        ("I will share the deck", "mentor", "2026-12-09", None),
     ]
     reviewed = next(a for a in pair.action_items if a.text.startswith("Rewrite the forecast"))
     assert (reviewed.status, reviewed.done_on) == ("done", TODAY)

@@ -56,16 +56,21 @@ class ActionItemScreen(ModalScreen[ActionDraft | None]):
     DEFAULT_CSS = MODAL_CSS.format(name="ActionItemScreen")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, text: str, owner: Owner, goals: list[Goal], today: date) -> None:
+    def __init__(self, text: str, owner: Owner, goals: list[Goal], today: date, *,
+                 due: date | None = None, goal_id: str | None = None,
+                 title: str = "New action item") -> None:
         super().__init__()
         self._text = text
         self._owner = owner
         self._goals = goals
         self._today = today
+        self._due = due
+        self._goal_id = goal_id
+        self._title = title
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("New action item", classes="modal-title")
+            yield Static(self._title, classes="modal-title")
             with Horizontal():
                 yield Label("What")
                 yield Input(self._text, id="text", compact=True)
@@ -74,12 +79,14 @@ class ActionItemScreen(ModalScreen[ActionDraft | None]):
                 yield Select(OWNERS, value=self._owner, allow_blank=False, id="owner", compact=True)
             with Horizontal():
                 yield Label("Delivery")
-                yield Input(id="due", placeholder=DATE_PLACEHOLDER, compact=True)
-            yield Static("no delivery date yet", id="due-read", classes="read-back")
+                yield Input(self._due.isoformat() if self._due else "", id="due",
+                            placeholder=DATE_PLACEHOLDER, compact=True)
+            yield Static(Text(read_day(self._due.isoformat() if self._due else "", self._today)[1]),
+                         id="due-read", classes="read-back")
             with Horizontal():
                 yield Label("Goal")
                 yield Select([(goal.title, goal.id) for goal in self._goals], prompt="no goal",
-                             id="goal", compact=True)
+                             value=self._goal_id if self._goal_id else Select.NULL, id="goal", compact=True)
             yield Static("enter saves, escape cancels", classes="help")
 
     def on_mount(self) -> None:
@@ -103,7 +110,7 @@ class ActionItemScreen(ModalScreen[ActionDraft | None]):
             return
         goal = self.query_one("#goal", Select).value
         owner = self.query_one("#owner", Select).value
-        self.dismiss(ActionDraft(text, owner, due, None if goal is Select.BLANK else str(goal)))
+        self.dismiss(ActionDraft(text, owner, due, None if goal is Select.NULL else str(goal)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

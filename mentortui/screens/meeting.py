@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
+from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from .. import meeting as live
+from ..actions import mark
 from ..agenda import CARRIED_SOURCES
 from ..dates import due_phrase, short_day
 from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting, Pair
@@ -223,6 +225,10 @@ class MeetingScreen(Screen[None]):
         except OSError as error:
             self.app.report_error(f"The editor {editor!r} did not run", error)
             return
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand the screen to an editor.", severity="warning",
+                        markup=False)
+            return
         finally:
             path.unlink(missing_ok=True)
         notes = self.query_one("#notes", NotesArea)
@@ -278,7 +284,7 @@ class MeetingScreen(Screen[None]):
     def _capture_action(self) -> None:
         text = self._current_line()
         owner = live.guess_owner(text, self.pair)
-        goals = [goal for goal in self.pair.goals if goal.status == "active"]
+        goals = [goal for goal in self.pair.goals if goal.is_active]
 
         def captured(draft: ActionDraft | None) -> None:
             if draft is not None:
@@ -323,7 +329,7 @@ class MeetingScreen(Screen[None]):
     def action_review(self, status: str) -> None:
         action = self._highlighted_action()
         if action is not None:
-            live.set_status(action, status, self.app.today())
+            mark(action, status, self.app.today())
             self.notify(f"Marked {status}: {action.text}", markup=False)
             self._changed()
 

@@ -29,6 +29,8 @@ class PairHomeScreen(Screen[None]):
         Binding("a", "agenda", "Agenda", id="agenda"),
         Binding("s", "starters", "Starters", id="starters"),
         Binding("m", "meeting", "Meeting", id="meeting"),
+        Binding("i", "action_items", "Action items", id="action_items"),
+        Binding("g", "goals", "Goals", id="goals"),
     ]
 
     def __init__(self, session: PairSession) -> None:
@@ -40,42 +42,16 @@ class PairHomeScreen(Screen[None]):
         return self.session.pair
 
     def compose(self) -> ComposeResult:
-        today = self.app.today()
         yield Header()
-        with VerticalScroll(id="home"):
-            yield Static(self._title(), id="pair-title")
-            warning = contact_warning(self.pair, today)
-            if warning:
-                yield Static(Text(f"! {warning}", style="bold"), id="warning")
-            running = unfinished_meeting(self.pair)
-            if running is not None:
-                yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
-                                  "press m to go back to it", style="bold"), id="running")
-            with Horizontal(id="columns"):
-                with Vertical(id="facts", classes="panel"):
-                    yield Static("The pair", classes="panel-title")
-                    yield Static(_facts(self.pair, today), id="facts-text")
-                with Vertical(id="meetings", classes="panel"):
-                    yield Static("Meetings", classes="panel-title")
-                    yield Static(_meetings(self.pair, today), id="meetings-text")
-                    yield Static("Goals", classes="panel-title")
-                    yield Static(_goals(self.pair, today), id="goals-text")
-            yield Static("Open action items", classes="panel-title", id="items-title")
-            yield _action_table(self.pair, today)
+        yield PairHomeBody(self.session)
         yield Footer()
-
-    def _title(self) -> Text:
-        title = Text(self.pair.title, style="bold")
-        if self.session.read_only:
-            title.append("  (read-only: another mentortui has this pair open)", style="italic")
-        return title
 
     def on_mount(self) -> None:
         self.sub_title = self.pair.title
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
-            self.refresh(recompose=True)
+            self.query_one(PairHomeBody).refresh(recompose=True)
 
     def action_agenda(self) -> None:
         from .agenda import AgendaScreen
@@ -91,6 +67,16 @@ class PairHomeScreen(Screen[None]):
         meeting = unfinished_meeting(pair) or plan_next_meeting(pair, today, self.app.content)
         self.app.run_meeting(meeting)
 
+    def action_action_items(self) -> None:
+        from .actions import ActionItemsScreen
+
+        self.app.push_screen(ActionItemsScreen(self.session))
+
+    def action_goals(self) -> None:
+        from .goals import GoalsScreen
+
+        self.app.push_screen(GoalsScreen(self.session))
+
     def action_starters(self) -> None:
         from .starters import StartersScreen
 
@@ -105,6 +91,44 @@ class PairHomeScreen(Screen[None]):
         yield SystemCommand("Agenda", "Prepare the next meeting's agenda", self.action_agenda)
         yield SystemCommand("Conversation starters", "Questions to ask, by group", self.action_starters)
         yield SystemCommand("Start or resume the meeting", "The live meeting screen", self.action_meeting)
+        yield SystemCommand("Action items", "Every action item, filtered and sorted", self.action_action_items)
+        yield SystemCommand("Goals", "SMART goals, check-ins and their review", self.action_goals)
+
+
+class PairHomeBody(VerticalScroll):
+    """Everything below the header; rebuilt when the pair's other screens changed it."""
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__(id="home")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        pair, today = self.session.pair, self.app.today()
+        yield Static(self._title(), id="pair-title")
+        warning = contact_warning(pair, today)
+        if warning:
+            yield Static(Text(f"! {warning}", style="bold"), id="warning")
+        running = unfinished_meeting(pair)
+        if running is not None:
+            yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
+                              "press m to go back to it", style="bold"), id="running")
+        with Horizontal(id="columns"):
+            with Vertical(id="facts", classes="panel"):
+                yield Static("The pair", classes="panel-title")
+                yield Static(_facts(pair, today), id="facts-text")
+            with Vertical(id="meetings", classes="panel"):
+                yield Static("Meetings", classes="panel-title")
+                yield Static(_meetings(pair, today), id="meetings-text")
+                yield Static("Goals", classes="panel-title")
+                yield Static(_goals(pair, today), id="goals-text")
+        yield Static("Open action items", classes="panel-title", id="items-title")
+        yield _action_table(pair, today)
+
+    def _title(self) -> Text:
+        title = Text(self.session.pair.title, style="bold")
+        if self.session.read_only:
+            title.append("  (read-only: another mentortui has this pair open)", style="italic")
+        return title
 
 
 def _person(text: Text, role: str, person: Person) -> None:
@@ -164,7 +188,7 @@ def _meetings(pair: Pair, today: date) -> Text:
 
 def _goals(pair: Pair, today: date) -> Text:
     text = Text()
-    active = [goal for goal in pair.goals if goal.status == "active"]
+    active = [goal for goal in pair.goals if goal.is_active]
     if not active:
         return Text("No active goals yet.")
     for goal in active:

@@ -1,0 +1,238 @@
+"""SMART goals: progress, dates, open work, and the review of what is weak in each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from .. import goals as smart
+from ..dates import due_phrase, short_day
+from ..models import ActionItem, Goal, Pair
+from ..session import PairSession
+from .goal_forms import CheckInDraft, CheckInScreen, GoalDraft, GoalEditorScreen
+
+BAR_CELLS = 10
+
+
+def progress_bar(percent: int) -> Text:
+    filled = round(percent * BAR_CELLS / 100)
+    bar = Text("█" * filled, style="bold")
+    bar.append("░" * (BAR_CELLS - filled), style="dim")
+    bar.append(f" {percent:>3}%")
+    return bar
+
+
+class GoalsScreen(Screen[None]):
+    CSS_PATH = "goals.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("n", "new_goal", "New goal", id="new_goal"),
+        Binding("e", "edit_goal", "Edit", id="edit_goal"),
+        Binding("c", "check_in", "Check-in", id="check_in"),
+        Binding("v", "revise_goal", "Revise", id="revise_goal"),
+        Binding("A", "set_status('achieved')", "Achieved", id="achieved"),
+        Binding("x", "set_status('dropped')", "Drop", id="drop"),
+    ]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def pair(self) -> Pair:
+        return self.session.pair
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="pair-review")
+        yield DataTable(id="goals", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="details-pane"):
+            yield Static(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Goals · {self.pair.title}"
+        table = self.query_one("#goals", DataTable)
+        table.add_column("Goal", key="goal", width=36)
+        table.add_column("Term", key="term", width=5)
+        table.add_column("Status", key="status", width=8)
+        table.add_column("Progress", key="progress", width=15)
+        table.add_column("Complete by", key="complete_by", width=16)
+        table.add_column("Next check-in", key="next", width=13)
+        table.add_column("Open", key="open", width=4)
+        self._show()
+        table.focus()
+
+    def _show(self, keep: str | None = None) -> None:
+        today = self.app.today()
+        table = self.query_one("#goals", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for goal in self.pair.goals:
+            upcoming = smart.next_checkin(goal, today)
+            table.add_row(
+                Text(goal.title),
+                Text(goal.term),
+                Text(goal.status),
+                progress_bar(goal.progress),
+                _complete_by(goal, today),
+                Text(short_day(upcoming, today) if upcoming else "-"),
+                Text(str(len(_open_items(self.pair, goal)))),
+                key=goal.id,
+                height=None,
+            )
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        findings = smart.review_pair(self.pair)
+        review = self.query_one("#pair-review", Static)
+        review.update(Text("\n".join(f"! {f.message}" for f in findings), style="bold"))
+        review.display = bool(findings)
+        self._show_details()
+
+    @on(DataTable.RowHighlighted, "#goals")
+    def _highlighted(self) -> None:
+        self._show_details()
+
+    def _current(self) -> Goal | None:
+        table = self.query_one("#goals", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((goal for goal in self.pair.goals if goal.id == key), None)
+
+    def _show_details(self) -> None:
+        goal = self._current()
+        details = self.query_one("#details", Static)
+        if goal is None:
+            details.update(Text("No goals yet. Press n to write the first SMART goal together."))
+            return
+        details.update(_details(goal, self.pair, self.app.today()))
+
+    def _changed(self, keep: str | None) -> None:
+        self.app.save_pair()
+        self._show(keep)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def _apply(self, goal: Goal, draft: GoalDraft) -> None:
+        goal.title = draft.title
+        goal.term = draft.term
+        for field, value in draft.fields.items():
+            setattr(goal, field, value)
+        goal.complete_by = draft.complete_by
+        goal.checkin_dates = draft.checkin_dates
+
+    def action_new_goal(self) -> None:
+        def created(draft: GoalDraft | None) -> None:
+            if draft is not None:
+                goal = Goal(title=draft.title)
+                self._apply(goal, draft)
+                self.pair.goals.append(goal)
+                self._changed(goal.id)
+
+        self.app.push_screen(GoalEditorScreen(None, self.app.today()), created)
+
+    def _edit(self, revise: bool) -> None:
+        goal = self._current()
+        if goal is None:
+            return
+
+        def edited(draft: GoalDraft | None) -> None:
+            if draft is not None:
+                if revise:
+                    smart.revise(goal, self.app.today())
+                self._apply(goal, draft)
+                self._changed(goal.id)
+
+        title = "Revise the goal (the current version is kept in its history)" if revise else "Edit the goal"
+        self.app.push_screen(GoalEditorScreen(goal, self.app.today(), title), edited)
+
+    def action_edit_goal(self) -> None:
+        self._edit(revise=False)
+
+    def action_revise_goal(self) -> None:
+        self._edit(revise=True)
+
+    def action_check_in(self) -> None:
+        goal = self._current()
+        if goal is None:
+            return
+
+        def recorded(draft: CheckInDraft | None) -> None:
+            if draft is not None:
+                smart.record_checkin(goal, draft.on, draft.progress, draft.note)
+                self._changed(goal.id)
+
+        self.app.push_screen(CheckInScreen(goal, self.app.today()), recorded)
+
+    def action_set_status(self, status: str) -> None:
+        goal = self._current()
+        if goal is not None:
+            goal.status = "active" if goal.status == status else status
+            self.notify(f"{goal.title}: {goal.status}", markup=False)
+            self._changed(goal.id)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New goal", "Write a SMART goal", self.action_new_goal)
+        yield SystemCommand("Edit goal", "Change the highlighted goal", self.action_edit_goal)
+        yield SystemCommand("Revise goal", "Change it, keeping the old version", self.action_revise_goal)
+        yield SystemCommand("Record a check-in", "Progress and a note", self.action_check_in)
+        yield SystemCommand("Mark goal achieved", "Or back to active", lambda: self.action_set_status("achieved"))
+        yield SystemCommand("Drop goal", "Or back to active", lambda: self.action_set_status("dropped"))
+
+
+def _open_items(pair: Pair, goal: Goal) -> list[ActionItem]:
+    return [item for item in pair.action_items if item.goal_id == goal.id and item.status == "open"]
+
+
+def _complete_by(goal: Goal, today: date) -> Text:
+    if goal.complete_by is None:
+        return Text("no date", style="bold")
+    late = goal.is_active and goal.complete_by < today
+    return Text(f"{short_day(goal.complete_by, today)}" + (" PAST" if late else ""),
+                style="bold red" if late else "")
+
+
+def _details(goal: Goal, pair: Pair, today: date) -> Text:
+    text = Text()
+    text.append(goal.title, style="bold")
+    text.append(f"  ({goal.term} term, {goal.status})\n\n")
+    for field in smart.SMART_FIELDS:
+        text.append(f"{smart.SMART_NAMES[field]}: ", style="bold")
+        text.append(f"{getattr(goal, field) or '-'}\n")
+    findings = smart.review_goal(goal, pair, today)
+    text.append("\nReview: ", style="bold")
+    if findings:
+        text.append(f"{len(findings)} to fix\n")
+        for finding in findings:
+            text.append(f"  ! {finding.message}\n")
+    else:
+        text.append("ready, nothing to fix\n")
+    items = _open_items(pair, goal)
+    text.append(f"\nOpen action items ({len(items)})\n", style="bold")
+    for item in items:
+        when = f"{short_day(item.due, today)}, {due_phrase(item.due, today)}" if item.due else "no date"
+        text.append(f"  - {item.text} ({item.owner}, {when})\n")
+    text.append("\nCheck-ins\n", style="bold")
+    if goal.checkin_dates:
+        planned = ", ".join(short_day(day, today) for day in goal.checkin_dates)
+        text.append(f"  planned: {planned}\n")
+    for checkin in goal.checkins:
+        text.append(f"  {short_day(checkin.on, today)}  {checkin.progress:>3}%  {checkin.note}\n")
+    if goal.history:
+        text.append(f"\nEarlier versions ({len(goal.history)})\n", style="bold")
+        for version in goal.history:
+            text.append(f"  until {short_day(version.revised_on, today)}: {version.title}\n")
+    text.rstrip()
+    return text
