@@ -20,21 +20,25 @@ Run: python benchmarks/startup.py [--rounds N] [--command "mentortui --demo"]
 
 from __future__ import annotations
 
-import argparse
 import os
+import sys
+
+# Run as a script, this file's folder is sys.path[0]; it holds typing.py, which would shadow
+# the standard library's typing module (tmux_server imports it): move the folder to the end.
+if sys.path and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpath(__file__)):
+    sys.path.append(sys.path.pop(0))
+
+import argparse
 import shlex
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-WIDTH, HEIGHT = "120", "40"
-POLL_SECONDS = 0.005
-TIMEOUT_SECONDS = 15.0
+from tmux_server import HEIGHT, POLL_SECONDS, TIMEOUT_SECONDS, WIDTH, BenchError, Tmux
+
 HELLO_APP = """\
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -56,73 +60,32 @@ MENTORTUI: Markers = {"mentortui first screen": (("Pairs",), DEMO_HOME),
                       "mentortui demo shown": (DEMO_HOME,)}
 
 
-class BenchError(Exception):
-    """A start that cannot be measured: tmux failed, the command exited or timed out."""
-
-
-class Tmux:
-    """A private tmux server (``-L``, no config file) that never touches the user's sessions."""
-
-    def __init__(self, tmux: str) -> None:
-        self.base = [tmux, "-L", f"mentortui-startup-{os.getpid()}", "-f", "/dev/null"]
-
-    def run(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run([*self.base, *args], capture_output=True, text=True)
-        if check and done.returncode != 0:
-            raise BenchError(f"tmux {args[0]} failed: {done.stderr.strip()}")
-        return done.stdout
-
-    def open(self) -> None:
-        # An idle session keeps the server up, so no start pays for launching the server.
-        self.run("new-session", "-d", "-s", "keep", "-x", WIDTH, "-y", HEIGHT, "cat")
-        self.run("set-option", "-g", "remain-on-exit", "on")  # keep a crashed start's output
-
-    def close(self) -> None:
-        socket = self.run("display-message", "-p", "#{socket_path}", check=False).strip()
-        self.run("kill-server", check=False)
-        if socket:
-            Path(socket).unlink(missing_ok=True)
-
-    def poll(self, name: str) -> tuple[str, bool]:
-        """The pane's text and whether its command has exited (or the session is gone)."""
-        out = self.run("capture-pane", "-p", "-t", name, ";",
-                       "display-message", "-p", "-t", name, "#{pane_dead}", check=False)
-        screen, _, dead = out.rstrip("\n").rpartition("\n")
-        return screen, dead != "0"
-
-    def start(self, command: Sequence[str], markers: Markers) -> dict[str, float]:
-        """Seconds from ``new-session`` until each marker's texts are all on screen."""
-        name = f"start-{time.monotonic_ns()}"
-        started = time.perf_counter()
-        self.run("new-session", "-d", "-s", name, "-x", WIDTH, "-y", HEIGHT, *command)
-        seen: dict[str, float] = {}
-        try:
-            while True:
-                screen, exited = self.poll(name)
-                elapsed = time.perf_counter() - started
-                for label, alternatives in markers.items():
-                    if label not in seen and any(all(text in screen for text in texts)
-                                                 for texts in alternatives):
-                        seen[label] = elapsed
-                if len(seen) == len(markers):
-                    return seen
-                if exited or elapsed > TIMEOUT_SECONDS:
-                    why = "exited" if exited else f"timed out after {TIMEOUT_SECONDS:.0f} s"
-                    missing = ", ".join(label for label in markers if label not in seen)
-                    shown = "\n".join(line for line in screen.splitlines() if line.strip())
-                    raise BenchError(f"{shlex.join(command)} {why} before showing {missing}; "
-                                     f"last screen:\n{shown or '(blank)'}")
-                time.sleep(POLL_SECONDS)
-        finally:
-            self.stop(name)
-
-    def stop(self, name: str) -> None:
-        """Quit with ctrl+q (so mentortui removes its demo folder), then kill the session."""
-        self.run("send-keys", "-t", name, "C-q", check=False)
-        deadline = time.perf_counter() + 3.0
-        while not self.poll(name)[1] and time.perf_counter() < deadline:
+def start(tmux: Tmux, command: Sequence[str], markers: Markers) -> dict[str, float]:
+    """Seconds from ``new-session`` until each marker's texts are all on screen."""
+    name = f"start-{time.monotonic_ns()}"
+    started = time.perf_counter()
+    tmux.new_session(name, command)
+    seen: dict[str, float] = {}
+    try:
+        while True:
+            pane = tmux.poll(name)
+            screen = "\n".join(pane.rows)
+            elapsed = time.perf_counter() - started
+            for label, alternatives in markers.items():
+                if label not in seen and any(all(text in screen for text in texts)
+                                             for texts in alternatives):
+                    seen[label] = elapsed
+            if len(seen) == len(markers):
+                return seen
+            if pane.dead or elapsed > TIMEOUT_SECONDS:
+                why = "exited" if pane.dead else f"timed out after {TIMEOUT_SECONDS:.0f} s"
+                missing = ", ".join(label for label in markers if label not in seen)
+                shown = "\n".join(line for line in pane.rows if line.strip())
+                raise BenchError(f"{shlex.join(command)} {why} before showing {missing}; "
+                                 f"last screen:\n{shown or '(blank)'}")
             time.sleep(POLL_SECONDS)
-        self.run("kill-session", "-t", name, check=False)
+    finally:
+        tmux.stop(name, grace_seconds=3.0)  # ctrl+q first, so mentortui removes its demo folder
 
 
 Start = tuple[list[str], Markers]
@@ -132,7 +95,7 @@ def measure(tmux: Tmux, starts: list[Start], rounds: int) -> dict[str, list[floa
     results: dict[str, list[float]] = {label: [] for _, markers in starts for label in markers}
     for round_number in range(rounds + 1):  # round 0 is the warm-up (imports compile .pyc files)
         for command, markers in starts if round_number % 2 else starts[::-1]:
-            for label, seconds in tmux.start(command, markers).items():
+            for label, seconds in start(tmux, command, markers).items():
                 if round_number:
                     results[label].append(seconds * 1000)
     return results
@@ -170,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     mentortui = (shlex.split(args.command) if args.command
                  else [str(Path(sys.executable).with_name("mentortui")), "--demo"])
-    tmux = Tmux(tmux_path)
+    tmux = Tmux(tmux_path, "mentortui-startup")
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as folder:
         hello = Path(folder, "hello.py")
         hello.write_text(HELLO_APP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -155,6 +156,9 @@ class MentorApp(App[int]):
 
         self.close_session()
         self.session = session
+        # The loaded pair lives as long as the session: keep the garbage collector from
+        # walking it again and again while someone types (a ten-year pair is ~100k objects).
+        gc.freeze()
         self.push_screen(PairHomeScreen(session))
         running = unfinished_meeting(session.pair)
         if running is not None and not session.read_only:
@@ -210,6 +214,18 @@ class MentorApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_session()
+
+    def show_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
+        """Build a Markdown document off the UI thread, then show its preview."""
+        self._build_export(title, file_stem, build)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _build_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
+        from .screens.export import ExportScreen
+
+        markdown = build()
+        path = self.store.folder / "exports" / f"{file_stem}.md"
+        self.call_from_thread(self.push_screen, ExportScreen(title, markdown, path))
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

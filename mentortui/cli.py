@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import NoSuchPair, StoreError
 from .paths import default_data_dir, pair_path
 
-COMMANDS = ("list", "new")
+COMMANDS = ("list", "new", "export")
 EXIT_USAGE = 2
 
 
@@ -56,6 +56,22 @@ def new_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentortui export",
+        description="Write a Markdown (or HTML) summary of a meeting, or a report of the whole pair.",
+    )
+    parser.add_argument("pair", help="short name of the pair (see `mentortui list`)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--meeting", default="latest",
+                       help="meeting number (1 is the first held) or 'latest' (default)")
+    which.add_argument("--all", action="store_true", help="the pair report: every meeting and goal")
+    parser.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    _data_dir_option(parser)
+    return parser
+
+
 def _store(data_dir: Path | None):
     from .store import PairStore
 
@@ -92,6 +108,26 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export_document
+
+    pair = _store(args.data_dir).load(args.pair)
+    try:
+        document = export_document(pair, date.today(), meeting=None if args.all else args.meeting,
+                                   html=args.format == "html")
+    except ExportError as error:
+        print(f"mentortui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output is None:
+        sys.stdout.write(document)
+    else:
+        from .files import atomic_write
+
+        atomic_write(args.output, document.encode("utf-8"))
+        print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def run_app(args: argparse.Namespace) -> int:
     from .app import MentorApp
 
@@ -120,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_list(list_parser().parse_args(argv[1:]))
         if command == "new":
             return run_new(new_parser().parse_args(argv[1:]))
+        if command == "export":
+            return run_export(export_parser().parse_args(argv[1:]))
         return run_app(open_parser().parse_args(argv))
     except StoreError as error:
         print(f"mentortui: {error}", file=sys.stderr)

@@ -253,6 +253,7 @@ class PairInfo(Model):
     stage: Stage = 1
     started_on: Day
     hidden_starters: list[str] = Field(default_factory=list)
+    review_role: Literal["mentor", "mentee"] = "mentee"
 
 
 class Pair(PairInfo):

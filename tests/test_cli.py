@@ -72,7 +72,7 @@ def test_new_with_a_blank_name_is_refused(tmp_path):
     assert not (tmp_path / "data").exists()
 
 
-@pytest.mark.parametrize("command", [[], ["list"], ["new"]])
+@pytest.mark.parametrize("command", [[], ["list"], ["new"], ["export"]])
 def test_every_command_has_help(command):
     result = subprocess.run([sys.executable, "-m", "mentortui", *command, "--help"],
                             capture_output=True, text=True, timeout=60)
@@ -89,3 +89,30 @@ def test_domain_modules_never_import_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+def test_export_latest_meeting_to_stdout_and_the_report_to_an_html_file(tmp_path):
+    data = tmp_path / "data"
+    slug = PairStore(data).create(demo_pair(TODAY))
+    latest = run("export", slug, data_dir=data)
+    assert latest.returncode == 0, latest.stderr
+    assert latest.stdout.startswith("# Priya Raman with Dana Okafor: meeting of ")
+    first = run("export", slug, "--meeting", "1", data_dir=data)
+    assert "- Kind: First meeting" in first.stdout
+    out = tmp_path / "report.html"
+    report = run("export", slug, "--all", "--format", "html", "-o", str(out), data_dir=data)
+    assert report.returncode == 0 and out.read_text().startswith("<h1>")
+    assert "<table>" in out.read_text()
+
+
+def test_export_with_a_bad_meeting_or_a_damaged_file_fails_cleanly(tmp_path):
+    data = tmp_path / "data"
+    slug = PairStore(data).create(demo_pair(TODAY))
+    missing = run("export", slug, "--meeting", "9", data_dir=data)
+    assert missing.returncode == 2
+    assert "there is no meeting '9': give a number from 1 to 6 or 'latest'" in missing.stderr
+    (data / "broken.json").write_text('{"pair": ')
+    damaged = run("export", "broken", data_dir=data)
+    assert damaged.returncode == 2
+    assert f"{data / 'broken.json'}: not valid JSON" in damaged.stderr
+    assert "Traceback" not in damaged.stderr

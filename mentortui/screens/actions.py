@@ -10,20 +10,21 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from .. import actions
 from ..dates import due_phrase, short_day
-from ..models import ActionItem, Pair
+from ..models import ActionItem
 from ..session import PairSession
+from ..widgets.tables import cursor_key, restore_cursor
+from .base import PairScreen
 from .capture import ActionDraft, ActionItemScreen, DateScreen
 
 OWNER_FILTERS = ((actions.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
 OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
 
 
-class ActionItemsScreen(Screen[None]):
+class ActionItemsScreen(PairScreen):
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -40,13 +41,8 @@ class ActionItemsScreen(Screen[None]):
     ]
 
     def __init__(self, session: PairSession, status: str = "open") -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self._initial_status = status
-
-    @property
-    def pair(self) -> Pair:
-        return self.session.pair
 
     def compose(self) -> ComposeResult:
         self._choices: dict[str, list[tuple[str, str]]] = {
@@ -106,20 +102,14 @@ class ActionItemsScreen(Screen[None]):
                 key=item.id,
                 height=None,
             )
-        if keep is not None and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep))
-        elif table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        restore_cursor(table, keep, row)
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
         self._show()
 
     def _current(self) -> ActionItem | None:
-        table = self.query_one("#items", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_key(self.query_one("#items", DataTable))
         return next((item for item in self.pair.action_items if item.id == key), None)
 
     def _changed(self, keep: str | None = None) -> None:

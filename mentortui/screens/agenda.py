@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from .. import agenda as planner
 from ..dates import DateParseError, due_phrase, parse_moment, relative_day, short_day, short_moment
 from ..models import MEETING_KIND_NAMES, AgendaItem, Meeting, Pair
-from ..session import PairSession
+from ..widgets.tables import restore_cursor
+from .base import PairScreen
 from .prompt import PromptAnswer, PromptScreen
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
@@ -26,7 +26,7 @@ ITEM_WIDTH = 58
 FROM_WIDTH = 36
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(PairScreen):
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -40,14 +40,6 @@ class AgendaScreen(Screen[None]):
         Binding("s", "starters", "Starters", id="starters"),
         Binding("f5", "start_meeting", "Start meeting", id="start_meeting"),
     ]
-
-    def __init__(self, session: PairSession) -> None:
-        super().__init__()
-        self.session = session
-
-    @property
-    def pair(self) -> Pair:
-        return self.session.pair
 
     def compose(self) -> ComposeResult:
         today = self.app.today()
@@ -125,8 +117,7 @@ class AgendaScreen(Screen[None]):
             title, origin = _describe(item, self.pair, self.meeting, today)
             table.add_row(Text(str(number)), title, Text(str(item.minutes)), origin, key=item.id,
                           height=None)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        restore_cursor(table, None, row)
         self._show_total()
 
     def _show_total(self) -> None:

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import goals as smart
 from ..dates import due_phrase, short_day
 from ..models import ActionItem, Goal, Pair
-from ..session import PairSession
+from ..widgets.tables import cursor_key, restore_cursor
+from .base import PairScreen
 from .goal_forms import CheckInDraft, CheckInScreen, GoalDraft, GoalEditorScreen
 
 BAR_CELLS = 10
@@ -30,7 +30,7 @@ def progress_bar(percent: int) -> Text:
     return bar
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(PairScreen):
     CSS_PATH = "goals.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -41,14 +41,6 @@ class GoalsScreen(Screen[None]):
         Binding("A", "set_status('achieved')", "Achieved", id="achieved"),
         Binding("x", "set_status('dropped')", "Drop", id="drop"),
     ]
-
-    def __init__(self, session: PairSession) -> None:
-        super().__init__()
-        self.session = session
-
-    @property
-    def pair(self) -> Pair:
-        return self.session.pair
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,10 +81,7 @@ class GoalsScreen(Screen[None]):
                 key=goal.id,
                 height=None,
             )
-        if keep is not None and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep))
-        elif table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        restore_cursor(table, keep, row)
         findings = smart.review_pair(self.pair)
         review = self.query_one("#pair-review", Static)
         review.update(Text("\n".join(f"! {f.message}" for f in findings), style="bold"))
@@ -104,10 +93,7 @@ class GoalsScreen(Screen[None]):
         self._show_details()
 
     def _current(self) -> Goal | None:
-        table = self.query_one("#goals", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_key(self.query_one("#goals", DataTable))
         return next((goal for goal in self.pair.goals if goal.id == key), None)
 
     def _show_details(self) -> None:

@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
@@ -24,19 +24,22 @@ from .. import meeting as live
 from ..actions import mark
 from ..agenda import CARRIED_SOURCES
 from ..dates import due_phrase, short_day
-from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting, Pair
+from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting
 from ..session import PairSession
+from .base import PairScreen
 from ..widgets.notes import NotesArea
 from .capture import ActionDraft, ActionItemScreen, DateScreen
 from .end_meeting import EndChoice, EndMeetingScreen
+from .export import export_meeting
 from .prompt import PromptAnswer, PromptScreen
 
+ITEM_WIDTH = 24
 NOTES_DEBOUNCE_SECONDS = 0.5
 # While typing never pauses, still save at least this often.
 NOTES_MAX_UNSAVED_SECONDS = 3.0
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PairScreen):
     CSS_PATH = "meeting.tcss"
     BINDINGS = [
         Binding("ctrl+n", "next_item", "Next item", id="next_item", priority=True),
@@ -45,6 +48,7 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
         Binding("ctrl+l", "park_topic", "Park topic", id="park_topic", priority=True),
         Binding("ctrl+o", "open_editor", "$EDITOR", id="open_editor", priority=True),
+        Binding("f9", "export", "Export", id="export", priority=True),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
         Binding("escape", "leave_notes", "Agenda / back", id="back"),
         Binding("d", "review('done')", "Done", id="review_done"),
@@ -53,15 +57,10 @@ class MeetingScreen(Screen[None]):
     ]
 
     def __init__(self, session: PairSession, meeting: Meeting) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.meeting = meeting
         self._save_timer: Timer | None = None
         self._last_notes_save = datetime.now()
-
-    @property
-    def pair(self) -> Pair:
-        return self.session.pair
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +80,7 @@ class MeetingScreen(Screen[None]):
         self.app.save_pair()
         self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
         table = self.query_one("#items", DataTable)
-        table.add_column("Item", key="item", width=24)
+        table.add_column("Item", key="item", width=ITEM_WIDTH)
         table.add_column("Time", key="time", width=11)
         self._show_items()
         self._show_captured()
@@ -99,7 +98,10 @@ class MeetingScreen(Screen[None]):
         table.clear()
         now = self.app.now()
         for item in self.meeting.agenda:
-            table.add_row(self._item_title(item), self._item_time(item, now), key=item.id, height=None)
+            title = self._item_title(item)
+            # A fixed height per row lets the clock update one cell without re-measuring the table.
+            height = max(1, len(textwrap.wrap(title.plain, ITEM_WIDTH)))
+            table.add_row(title, self._item_time(item, now), key=item.id, height=height)
         current = live.current_index(self.meeting)
         if current is not None:
             table.move_cursor(row=current)
@@ -345,6 +347,10 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today()), pushed)
 
+    def action_export(self) -> None:
+        self._flush_notes()
+        export_meeting(self, self.meeting)
+
     # Ending ------------------------------------------------------------------------------
 
     def action_end_meeting(self) -> None:
@@ -383,3 +389,4 @@ class MeetingScreen(Screen[None]):
         yield SystemCommand("Park a topic", "For the next meeting's agenda", self.action_park_topic)
         yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
         yield SystemCommand("End meeting", "Checklist, next meeting, assignment", self.action_end_meeting)
+        yield SystemCommand("Export meeting", "This meeting's summary as Markdown", self.action_export)

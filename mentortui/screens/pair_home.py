@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..dates import due_phrase, relative_day, short_day, short_moment
@@ -17,12 +16,13 @@ from ..agenda import plan_next_meeting
 from ..meeting import unfinished_meeting
 from ..models import MEETING_KIND_NAMES, STAGE_NAMES, ActionItem, Pair, Person
 from ..session import PairSession
+from .base import PairScreen
 from ..summary import contact_warning
 
 OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
 
 
-class PairHomeScreen(Screen[None]):
+class PairHomeScreen(PairScreen):
     CSS_PATH = "pair_home.tcss"
     BINDINGS = [
         Binding("escape", "close_pair", "Back to pairs", id="back"),
@@ -31,15 +31,9 @@ class PairHomeScreen(Screen[None]):
         Binding("m", "meeting", "Meeting", id="meeting"),
         Binding("i", "action_items", "Action items", id="action_items"),
         Binding("g", "goals", "Goals", id="goals"),
+        Binding("b", "review", "Before next", id="review"),
+        Binding("x", "export", "Export", id="export"),
     ]
-
-    def __init__(self, session: PairSession) -> None:
-        super().__init__()
-        self.session = session
-
-    @property
-    def pair(self) -> Pair:
-        return self.session.pair
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,6 +71,18 @@ class PairHomeScreen(Screen[None]):
 
         self.app.push_screen(GoalsScreen(self.session))
 
+    def action_export(self) -> None:
+        from ..export import pair_markdown
+
+        pair, today = self.pair, self.app.today()
+        self.app.show_export(f"Report: {pair.title}", f"{self.session.slug}-report-{today:%Y-%m-%d}",
+                             lambda: pair_markdown(pair, today))
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.session))
+
     def action_starters(self) -> None:
         from .starters import StartersScreen
 
@@ -93,6 +99,9 @@ class PairHomeScreen(Screen[None]):
         yield SystemCommand("Start or resume the meeting", "The live meeting screen", self.action_meeting)
         yield SystemCommand("Action items", "Every action item, filtered and sorted", self.action_action_items)
         yield SystemCommand("Goals", "SMART goals, check-ins and their review", self.action_goals)
+        yield SystemCommand("Before our next meeting", "What is coming, what I owe, last notes",
+                            self.action_review)
+        yield SystemCommand("Export pair report", "Every meeting and goal as Markdown", self.action_export)
 
 
 class PairHomeBody(VerticalScroll):

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..dates import relative_day, short_moment
+from ..widgets.tables import cursor_key, restore_cursor
 
 if TYPE_CHECKING:
     from ..models import Pair
@@ -77,8 +78,7 @@ class PairListScreen(Screen[None]):
                 Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
                 key=summary.slug,
             )
-        if select is not None and select in table.rows:
-            table.move_cursor(row=table.get_row_index(select))
+        restore_cursor(table, select, 0)
         count = len(table.rows)
         status = self.query_one("#status", Static)
         if count:
@@ -91,9 +91,8 @@ class PairListScreen(Screen[None]):
         problem_panel.display = bool(problems)
 
     def action_open_pair(self) -> None:
-        table = self.query_one("#pairs", DataTable)
-        if table.row_count:
-            slug = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        slug = cursor_key(self.query_one("#pairs", DataTable))
+        if slug is not None:
             self.app.open_pair(slug)
 
     @on(DataTable.RowSelected, "#pairs")

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,8 @@ from .. import starters as bank
 from ..agenda import add_item, plan_next_meeting
 from ..dates import short_day
 from ..session import PairSession
+from ..widgets.tables import cursor_key, restore_cursor
+from .base import PairScreen
 from .prompt import PromptAnswer, PromptScreen
 
 FITS_MARK = "*"
@@ -24,7 +25,7 @@ FITS_MARK = "*"
 QUESTION_WIDTH = 60
 
 
-class StartersScreen(Screen[None]):
+class StartersScreen(PairScreen):
     CSS_PATH = "starters.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -39,8 +40,7 @@ class StartersScreen(Screen[None]):
     ]
 
     def __init__(self, session: PairSession) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self._group: str | None = None
         self._show_hidden = False
 
@@ -104,8 +104,7 @@ class StartersScreen(Screen[None]):
                 question.append("  (hidden)", style="italic")
             asked = Text(f"asked {short_day(row.asked.on, today)}" if row.asked else "not asked")
             table.add_row(question, asked, key=row.id, height=None)
-        if keep in self._rows:
-            table.move_cursor(row=table.get_row_index(keep))
+        restore_cursor(table, keep, 0)
         about = self.query_one("#about", Static)
         if group is None:
             noun = "question matches" if len(rows) == 1 else "questions match"
@@ -115,11 +114,8 @@ class StartersScreen(Screen[None]):
             about.update(Text(description))
 
     def _current(self) -> bank.StarterRow | None:
-        table = self.query_one("#questions", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self._rows.get(key)
+        key = cursor_key(self.query_one("#questions", DataTable))
+        return self._rows.get(key) if key else None
 
     def _changed(self, keep: str | None) -> None:
         self.app.save_pair()

@@ -1,0 +1,489 @@
+"""Markdown export (``mentortui.export``): golden files of the demo pair, any user text
+escaped so it reads back as typed and cannot change the structure, notes kept as written
+without swallowing what follows, and HTML with no raw HTML let through.
+
+Regenerate the golden files after an intended change with
+``UPDATE_GOLDEN=1 python -m pytest tests/test_export.py``, then read the diff.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from pydantic import ValidationError
+
+from mentortui import export
+from mentortui.demo import demo_pair
+from mentortui.export import (
+    escape_text,
+    held_meeting_number,
+    meeting_markdown,
+    pair_markdown,
+    to_html,
+)
+from mentortui.goals import revise
+from mentortui.models import ActionItem, AgendaItem, CheckIn, Goal, Meeting, Pair, Person
+from tests.conftest import TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+ACTION_HEADER = ["What", "Who", "Delivery date", "Status"]
+PROPERTY_SETTINGS = settings(max_examples=200, derandomize=True, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plain(token) -> str:
+    """The text of an inline token that must be plain text: no emphasis, code, link,
+    image, break or HTML came out of it."""
+    kinds = {child.type for child in token.children}
+    assert kinds <= {"text"}, f"{token.content!r} parsed as {kinds}"
+    return "".join(child.content for child in token.children)
+
+
+def tables(tokens) -> list[list[list[str]]]:
+    """Every table as rows of cell texts (header row first)."""
+    found, rows, row = [], None, None
+    for token in tokens:
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and row is not None:
+            row.append(plain(token))
+        elif token.type == "tr_close":
+            rows.append(row)
+            row = None
+        elif token.type == "table_close":
+            found.append(rows)
+            rows = None
+    return found
+
+
+def action_table(markdown: str) -> list[list[str]]:
+    matching = [table for table in tables(PARSER.parse(markdown)) if table[0] == ACTION_HEADER]
+    assert len(matching) == 1
+    return matching[0]
+
+
+def headings(tokens, tag: str | None = None) -> list[str]:
+    return [tokens[index + 1].content for index, token in enumerate(tokens)
+            if token.type == "heading_open" and (tag is None or token.tag == tag)]
+
+
+def section_inlines(tokens, title: str) -> list:
+    """The inline tokens between the heading called ``title`` and the next heading."""
+    start = next(index for index, token in enumerate(tokens)
+                 if token.type == "inline" and index and tokens[index - 1].type == "heading_open"
+                 and token.content == title)
+    inlines = []
+    for token in tokens[start + 2:]:
+        if token.type == "heading_open":
+            break
+        if token.type == "inline":
+            inlines.append(token)
+    return inlines
+
+
+def shape(tokens) -> list[tuple]:
+    """The block structure of a parsed document, without the inline text."""
+    return [(token.type, token.tag, token.level) for token in tokens if token.type != "inline"]
+
+
+def last_meeting(pair: Pair) -> Meeting:
+    return pair.held_meetings()[-1]
+
+
+def valid(build, *args, **kwargs):
+    """Build a model, or discard the example the way the app would refuse the input."""
+    try:
+        return build(*args, **kwargs)
+    except ValidationError:
+        assume(False)
+
+
+# --------------------------------------------------------------------------- 1. golden files
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs; if intended, rerun with UPDATE_GOLDEN=1 and review the diff"
+
+
+def test_meeting_summary_of_the_demo_pair_matches_the_golden_file():
+    pair = demo_pair(TODAY)
+    check_golden("meeting_summary.md", meeting_markdown(pair, last_meeting(pair), TODAY))
+
+
+def test_pair_report_of_the_demo_pair_matches_the_golden_file():
+    check_golden("pair_report.md", pair_markdown(demo_pair(TODAY), TODAY))
+
+
+def test_exports_never_show_ids_so_they_do_not_change_between_runs():
+    first, second = demo_pair(TODAY), demo_pair(TODAY)  # fresh random ids each time
+    assert pair_markdown(first, TODAY) == pair_markdown(second, TODAY)
+    assert (meeting_markdown(first, last_meeting(first), TODAY)
+            == meeting_markdown(second, last_meeting(second), TODAY))
+    report = pair_markdown(first, TODAY)
+    ids = [m.id for m in first.meetings] + [i.id for i in first.action_items] + [g.id for g in first.goals]
+    ids += [item.id for m in first.meetings for item in m.agenda]
+    assert not [identifier for identifier in ids if identifier in report]
+
+
+def test_meeting_summary_sections_in_the_given_order():
+    pair = demo_pair(TODAY)
+    tokens = PARSER.parse(meeting_markdown(pair, last_meeting(pair), TODAY))
+    assert headings(tokens, "h1") == ["Priya Raman with Dana Okafor: meeting of Wed 11 Nov 2026"]
+    ours = [h for h in headings(tokens, "h2")
+            if h in ("Agenda", "Notes", "Decisions", "Parked topics", "Action items",
+                     "Assignment for next time", "Next meeting")]
+    assert ours == ["Agenda", "Notes", "Decisions", "Parked topics", "Action items",
+                    "Assignment for next time", "Next meeting"]
+    facts = [plain(token) for token in [t for t in tokens if t.type == "inline"][1:5]]
+    assert facts == ["Kind: Regular meeting", "Meeting number: 6",
+                     "Time: 18:00 to 18:47, 47 min (planned 45 min)",
+                     "Attended: Dana Okafor (mentor) and Priya Raman (mentee)"]
+    assert [plain(t) for t in section_inlines(tokens, "Next meeting")] == [
+        "Sat 28 Nov 2026 at 18:00, regular meeting"]
+
+
+def test_pair_report_has_every_held_meeting_in_order_one_level_down():
+    pair = demo_pair(TODAY)
+    tokens = PARSER.parse(pair_markdown(pair, TODAY))
+    meetings = [h for h in headings(tokens, "h2") if h.startswith("Meeting ")]
+    assert meetings == [f"Meeting {n}: {m.scheduled:%a} {m.scheduled.day} {m.scheduled:%b %Y}"
+                        for n, m in enumerate(pair.held_meetings(), start=1)]
+    assert headings(tokens, "h3").count("Notes") == 6
+    assert headings(tokens, "h3")[-3:] == [goal.title for goal in pair.goals]
+    checkin_tables = [t for t in tables(tokens) if t[0] == ["Date", "Progress", "Note"]]
+    assert [len(t) - 1 for t in checkin_tables] == [1, 2]
+    stats = next(t for t in tables(tokens) if t[0][0] == "Who")
+    assert stats[1:] == [["Priya Raman", "2", "1", "2", "1", "5"], ["Dana Okafor", "1", "1", "2", "0", "3"],
+                         ["Both", "1", "0", "0", "0", "1"]]
+    assert "4 open, 2 overdue, 3 done on time, 1 done late." in [t.content for t in tokens]
+
+
+# --------------------------------------------------------------------------- details
+
+
+def test_held_meeting_number_counts_held_meetings_in_date_order():
+    pair = demo_pair(TODAY)
+    pair.meetings.reverse()  # the list order must not matter
+    held = sorted((m for m in pair.meetings if m.is_held), key=lambda m: m.scheduled)
+    assert [held_meeting_number(pair, m) for m in held] == [1, 2, 3, 4, 5, 6]
+    assert held_meeting_number(pair.model_copy(deep=True), held[2]) == 3
+    upcoming = next(m for m in pair.meetings if not m.is_held)
+    with pytest.raises(ValueError):
+        held_meeting_number(pair, upcoming)
+
+
+def test_agenda_shows_used_time_once_any_item_was_timed():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.agenda[0].used_seconds = 245
+    meeting.agenda[1].used_seconds = 3723
+    table = tables(PARSER.parse(meeting_markdown(pair, meeting, TODAY)))[0]
+    assert table == [["Item", "Planned", "Used"], ["Check-in", "5 min", "4:05"],
+                     ["Priority topics", "30 min", "1:02:03"], ["Next steps", "10 min", "0:00"]]
+    meeting.agenda = []
+    assert "No agenda." in meeting_markdown(pair, meeting, TODAY)
+
+
+def test_only_this_meetings_action_items_and_next_meeting_not_set():
+    pair = demo_pair(TODAY)
+    first = pair.held_meetings()[0]
+    pair.meetings = [m for m in pair.meetings if m.is_held]
+    markdown = meeting_markdown(pair, first, TODAY)
+    assert [row[0] for row in action_table(markdown)[1:]] == [
+        "Send a calendar invite for every other Thursday", "List three strengths and three gaps"]
+    tokens = PARSER.parse(markdown)
+    assert [plain(t) for t in section_inlines(tokens, "Next meeting")] == ["not set"]
+
+
+def test_empty_sections_say_so_and_an_assignment_keeps_its_lines():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    pair.action_items = []
+    meeting.notes = "  \n\n"
+    meeting.assignment = "Read chapter 2\n# not a heading\n\n1. not a list"
+    tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
+    assert [plain(t) for t in section_inlines(tokens, "Notes")] == ["No notes."]
+    assert [plain(t) for t in section_inlines(tokens, "Action items")] == ["None captured."]
+    assert [t.content for t in section_inlines(tokens, "Assignment for next time")] == [
+        "Read chapter 2\n\\# not a heading", "1\\. not a list"]
+
+
+def test_decisions_and_parked_topics_are_lists():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.decisions = ["Aim for analyst roles first", "Meet weekly in January"]
+    meeting.parked = ["Salary negotiation"]
+    tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
+    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == meeting.decisions
+    assert [plain(t) for t in section_inlines(tokens, "Parked topics")] == meeting.parked
+
+
+@pytest.mark.parametrize("text", [
+    "1. x", "10) y", "- a", "+ b", "* c", "# h", "> q", "~~~", "```", "C #", "a | b", "&amp;",
+    "&#35;", "<http://x.org>", "<b>hi</b>", "[a](b)", "![a](b)", "[bold]", "*a*", "_a_", "`a`",
+    "\\", "a\\", "\\|", "\\\\|", "---", "===", "a\nb", "    code", "she/her", "R&D", "x  \ny",
+    "Ω ≠ ∑ – “quoted”", "***", "- - -", "[x]: /url", "a\\\nb",
+])
+def test_escaped_text_reads_back_as_typed_everywhere(text):
+    escaped = escape_text(text)
+    for template in ("# {}", "- {}", "- Label: {}", "{}", "| a |\n|---|\n| {} |"):
+        tokens = PARSER.parse(template.format(escaped))
+        inlines = [t for t in tokens if t.type == "inline"]
+        lead = "Label: " if "Label" in template else ""
+        assert plain(inlines[-1]) == lead + normalize(text), template.format(escaped)
+        assert shape(tokens) == shape(PARSER.parse(template.format("x")))
+
+
+def test_ordinary_punctuation_stays_readable():
+    assert escape_text("Dana's team, 3 projects: done. (Maybe!)") == "Dana's team, 3 projects: done. (Maybe!)"
+
+
+# --------------------------------------------------------------------------- 2. any text
+
+
+NASTY = ["|", "#", "*", "_", "<", ">", "[", "]", "`", "```", "~~~", "\\", "\n", "[bold]", "[/oops]",
+         "<script>", "1.", "2)", "- ", "+ ", "&amp;", "&#35;", " ", "\t", "é", "日本", "\u00a0", "\u2028",
+         "!", "(", ")", "=", ":", "---", "    ", "\\|", "**", "__", "<a href='x'>", "http://x.org"]
+any_text = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=4)), max_size=10).map("".join),
+)
+
+
+def build_pair(names: tuple[str, str], items: list[tuple[str, str]], decision: str,
+               agenda_title: str, goal_title: str) -> tuple[Pair, Meeting]:
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    pair.mentor = Person(name=names[0])
+    pair.mentee = Person(name=names[1])
+    pair.action_items = [
+        ActionItem(text=text, owner=owner, due=TODAY + timedelta(days=n), meeting_id=meeting.id)
+        for n, (text, owner) in enumerate(items)
+    ]
+    meeting.decisions = [decision]
+    meeting.agenda[0].title = agenda_title
+    pair.goals[0].title = goal_title
+    return pair, meeting
+
+
+@functools.cache
+def plain_shapes(count: int) -> tuple[list, list]:
+    """The structure of the summary and the report with plain words in every field."""
+    pair, meeting = build_pair(("x", "y"), [("z", "both")] * count, "d", "a", "g")
+    return (shape(PARSER.parse(meeting_markdown(pair, meeting, TODAY))),
+            shape(PARSER.parse(pair_markdown(pair, TODAY))))
+
+
+@PROPERTY_SETTINGS
+@given(mentor=any_text, mentee=any_text,
+       items=st.lists(st.tuples(any_text, st.sampled_from(["mentor", "mentee", "both"])),
+                      min_size=1, max_size=4),
+       decision=any_text, agenda_title=any_text, goal_title=any_text)
+@example(mentor="Dana | Okafor", mentee="# Priya *R*", items=[("[bold]x[/bold] | `a` <b>", "both")],
+         decision="1. first", agenda_title="- [ ] todo", goal_title="C#")
+def test_any_user_text_keeps_the_structure_and_reads_back(mentor, mentee, items, decision,
+                                                         agenda_title, goal_title):
+    for text in (mentor, mentee, decision, agenda_title, goal_title, *(text for text, _ in items)):
+        valid(Person, name=text)  # the models refuse blank titles and names
+    pair, meeting = build_pair((mentor, mentee), items, decision, agenda_title, goal_title)
+    plain_meeting_shape, plain_report_shape = plain_shapes(len(items))
+    # What the models keep (control characters gone, titles on one line) must read back.
+    pair_names = {"mentor": pair.mentor.name, "mentee": pair.mentee.name, "both": "Both"}
+
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    tokens = PARSER.parse(markdown)
+    assert shape(tokens) == plain_meeting_shape
+    rows = action_table(markdown)
+    assert len(rows) == 1 + len(items) and all(len(row) == 4 for row in rows)
+    for row, (_, owner), item in zip(rows[1:], items, pair.action_items):
+        assert row[:3] == [normalize(item.text), pair_names[owner],
+                           f"{item.due:%a} {item.due.day} {item.due:%b %Y}"]
+        assert row[3].startswith("open, due ")
+    assert plain(tokens[1]) == f"{pair.mentee.name} with {pair.mentor.name}: meeting of Wed 11 Nov 2026"
+    assert tables(tokens)[0][1][0] == meeting.agenda[0].title
+    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == meeting.decisions
+
+    report_tokens = PARSER.parse(pair_markdown(pair, TODAY))
+    assert shape(report_tokens) == plain_report_shape
+    goal_heading = next(i for i, t in enumerate(report_tokens) if t.type == "heading_open"
+                        and t.tag == "h3" and report_tokens[i - 2].content == "Goals")
+    assert plain(report_tokens[goal_heading + 1]) == pair.goals[0].title
+
+
+def test_every_table_cell_in_the_report_is_plain_text():
+    """Cells come only from escaped text, so none holds emphasis, code or links."""
+    pair, _ = build_pair(("*A*", "`B`"), [("<i>x</i>", "both")], "d", "[a](b)", "_g_")
+    pair.goals[0].checkins.append(CheckIn(on=TODAY, progress=50, note="**bold**\n| pipe"))
+    for table in tables(PARSER.parse(pair_markdown(pair, TODAY))):
+        assert len({len(row) for row in table}) == 1
+
+
+# --------------------------------------------------------------------------- notes
+
+
+fence = st.builds(lambda indent, char, count, info: " " * indent + char * count + info,
+                  st.integers(0, 5), st.sampled_from("`~"), st.integers(2, 6),
+                  st.sampled_from(["", "python", " x`y", "~", " "]))
+note_line = st.one_of(
+    st.text(max_size=20),
+    fence,
+    st.builds(lambda prefix, line: prefix + line,
+              st.sampled_from(["", "> ", "- ", "1. ", "  ", "    ", "\t", "> - "]), fence),
+    st.sampled_from(NASTY + ["## Heading", "| a | b |", "|---|---|", "[ref]: /url", "  - item",
+                             "***", "Title\n===", "<div>", "<!--", "$$"]),
+)
+any_notes = st.one_of(st.text(), st.lists(note_line, max_size=10).map("\n".join))
+
+
+def after_notes(markdown: str, suffix: str) -> list[tuple]:
+    """The tokens that start at or after the first line of ``suffix`` (the part of the
+    summary that follows the notes)."""
+    assert markdown.endswith(suffix)
+    first = markdown[:len(markdown) - len(suffix)].count("\n")
+    return [(t.type, t.tag, t.level, t.content) for t in PARSER.parse(markdown)
+            if t.map is not None and t.map[0] >= first]
+
+
+@PROPERTY_SETTINGS
+@given(notes=any_notes)
+@example(notes="```python\nprint('unclosed')")
+@example(notes="````\n```\nstill code")
+@example(notes="~~~\n| a | b |\n|---|---|")
+@example(notes="- ```\n  code in a list")
+@example(notes="> ```\n> quoted code")
+@example(notes="text\n   ~~~~ ~\nmore")
+@example(notes="<script>alert(1)</script>\n## Decisions\n| x |\n|---|")
+def test_notes_never_change_the_structure_after_them(notes):
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = ""
+    baseline = meeting_markdown(pair, meeting, TODAY)
+    suffix = baseline.split("## Notes\n\nNo notes.\n\n", 1)[1]
+    expected = after_notes(baseline, suffix)
+
+    meeting.notes = notes
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    found = after_notes(markdown, suffix)
+    assert found == expected
+    assert sum(t[0] == "table_open" for t in found) == 1  # the action items
+    assert sum(t[0] == "heading_open" and t[1] == "h2" for t in found) == 5
+    lines = meeting.notes.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:  # kept as written, never the verbatim last resort
+        assert "## Notes\n\n" + "\n".join(lines) + "\n" in markdown
+    assert set(re.findall(r"<(/?[a-zA-Z][a-zA-Z0-9]*)", to_html(markdown))) <= ALLOWED_TAGS
+
+
+def test_an_unclosed_fence_in_the_notes_is_closed_and_the_notes_are_kept():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = "Plan:\n\n````sql\nselect *\nfrom meetings\n```\n"
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    assert "## Notes\n\nPlan:\n\n````sql\nselect *\nfrom meetings\n```\n````\n\n## Decisions" in markdown
+
+
+def test_the_last_resort_shows_notes_verbatim(monkeypatch):
+    """Should closing the fence ever not be enough, the notes become one code block."""
+    monkeypatch.setattr(export, "_ends_cleanly", lambda tokens, line: False)
+    notes = "```\nhas ``` and ```` inside"
+    assert export._safe_notes(notes) == "`````\n" + notes + "\n`````"
+
+
+# --------------------------------------------------------------------------- 3. HTML
+
+
+ALLOWED_TAGS = {"p", "/p", "h1", "/h1", "h2", "/h2", "h3", "/h3", "h4", "/h4", "h5", "/h5", "h6", "/h6",
+                "ul", "/ul", "ol", "/ol", "li", "/li", "table", "/table", "thead", "/thead", "tbody",
+                "/tbody", "tr", "/tr", "th", "/th", "td", "/td", "code", "/code", "pre", "/pre",
+                "em", "/em", "strong", "/strong", "a", "/a", "img", "blockquote", "/blockquote",
+                "hr", "br"}
+
+
+def test_html_has_tables_and_escapes_raw_html_from_user_text():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = ("<script>alert('notes')</script>\n\n<b>bold?</b> and "
+                     "[click](javascript:alert(1)) <img src=x onerror=alert(1)>")
+    pair.action_items.append(ActionItem(text="<script>alert('item')</script>", owner="both",
+                                        meeting_id=meeting.id))
+    meeting.decisions = ["<iframe src='x'>"]
+    html = to_html(meeting_markdown(pair, meeting, TODAY))
+    assert "<table>" in html
+    assert "&lt;script&gt;alert('item')&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert('notes')&lt;/script&gt;" in html
+    assert "&lt;iframe" in html and "&lt;b&gt;" in html and "&lt;img" in html
+    assert "<script" not in html and "<iframe" not in html and "<b>" not in html
+    assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', html))
+    assert set(re.findall(r"<(/?[a-zA-Z][a-zA-Z0-9]*)", html)) <= ALLOWED_TAGS
+
+
+def test_pair_report_html_renders_every_table():
+    html = to_html(pair_markdown(demo_pair(TODAY), TODAY))
+    assert html.count("<table>") == 6 + 6 + 2 + 1  # agendas, action items, check-ins, statistics
+
+
+# --------------------------------------------------------------------------- boundaries
+
+
+def test_export_never_imports_textual_or_rich():
+    code = (
+        "import sys\n"
+        "import mentortui.export\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+                            cwd=Path(__file__).parent.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_meeting_not_yet_held_can_still_be_summarised():
+    pair = demo_pair(TODAY)
+    upcoming = pair.next_meeting(TODAY)
+    markdown = meeting_markdown(pair, upcoming, TODAY)
+    assert "Meeting number" not in markdown
+    assert "- Time: 18:00, not started (planned 45 min)" in markdown
+    running = Meeting(scheduled=datetime(2026, 11, 25, 17, 0), started_at=datetime(2026, 11, 25, 17, 5),
+                      agenda=[AgendaItem(title="Check-in")])
+    pair.meetings.append(running)
+    assert "- Time: started 17:05, still running (planned 60 min)" in meeting_markdown(pair, running, TODAY)
+
+
+def test_goal_history_and_empty_fields_show():
+    pair = demo_pair(TODAY)
+    goal = Goal(title="Learn SQL", complete_by=None)
+    revise(goal, TODAY)
+    goal.title = "Learn SQL at scale"
+    pair.goals = [goal]
+    report = pair_markdown(pair, TODAY)
+    assert "- Revised Wed 25 Nov 2026; it was: Learn SQL" in report
+    assert "- Complete by: not set" in report and "- Specific: not written" in report
+    assert "No check-ins yet." in report
