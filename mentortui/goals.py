@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .models import CheckIn, Goal, GoalVersion, Pair
+from .models import CheckIn, Goal, GoalVersion, Pair, SmartWording
 
 SMART_FIELDS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 SMART_NAMES = {
@@ -114,8 +114,6 @@ def record_checkin(goal: Goal, on: date, progress: int, note: str) -> CheckIn:
 
 def revise(goal: Goal, today: date) -> None:
     """Keep the goal as it stands in its history before it is edited into a new version."""
-    goal.history.append(GoalVersion(
-        revised_on=today, title=goal.title, complete_by=goal.complete_by,
-        **{field: getattr(goal, field) for field in SMART_FIELDS},
-    ))
+    wording = goal.model_dump(include=set(SmartWording.model_fields))
+    goal.history.append(GoalVersion(revised_on=today, **wording))
     goal.status = "revised"

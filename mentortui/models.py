@@ -194,29 +194,27 @@ class CheckIn(Model):
     note: Text = ""
 
 
-class GoalVersion(Model):
-    """A goal as it stood before a revision."""
+class SmartWording(Model):
+    """What a goal says: its title, the five SMART fields and when it should be done."""
+
+    title: Title
+    specific: Text = ""
+    measurable: Text = ""
+    achievable: Text = ""
+    relevant: Text = ""
+    time_bound: Text = ""
+    complete_by: Day | None = None
+
+
+class GoalVersion(SmartWording):
+    """A goal's wording as it stood before a revision."""
 
     revised_on: Day
-    title: Title
-    specific: Text = ""
-    measurable: Text = ""
-    achievable: Text = ""
-    relevant: Text = ""
-    time_bound: Text = ""
-    complete_by: Day | None = None
 
 
-class Goal(Model):
+class Goal(SmartWording):
     id: str = Field(default_factory=new_id)
-    title: Title
-    specific: Text = ""
-    measurable: Text = ""
-    achievable: Text = ""
-    relevant: Text = ""
-    time_bound: Text = ""
     term: Literal["short", "long"] = "short"
-    complete_by: Day | None = None
     checkin_dates: list[Day] = Field(default_factory=list)
     checkins: list[CheckIn] = Field(default_factory=list)
     status: Literal["active", "achieved", "revised", "dropped"] = "active"
