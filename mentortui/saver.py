@@ -39,19 +39,27 @@ class SaveQueue:
         threading.Thread(target=self._drain, name="mentortui-save", daemon=False).start()
 
     def _drain(self) -> None:
-        while True:
-            with self._condition:
-                snapshot, self._pending = self._pending, None
-                if snapshot is None:
+        idle = False
+        try:
+            while True:
+                with self._condition:
+                    snapshot, self._pending = self._pending, None
+                    if snapshot is None:
+                        # Checked and released under one lock, so no submit slips in between.
+                        self._busy, idle = False, True
+                        self._condition.notify_all()
+                        return
+                try:
+                    self._write(snapshot)
+                except Exception as error:  # reported to the user; the next submit tries again
+                    self._on_error(error)
+                else:
+                    self._on_saved(datetime.now())
+        finally:
+            if not idle:  # a callback raised: the queue must not stay busy with no thread
+                with self._condition:
                     self._busy = False
                     self._condition.notify_all()
-                    return
-            try:
-                self._write(snapshot)
-            except Exception as error:  # reported to the user; the next submit tries again
-                self._on_error(error)
-            else:
-                self._on_saved(datetime.now())
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything submitted is written (or failed); False on timeout."""

@@ -193,6 +193,25 @@ def test_a_snapshot_submitted_during_a_failing_write_is_still_written(held_write
     assert held_writer.on_disk() == snapshot(2)
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_callback_that_raises_does_not_stop_later_saves(path):
+    writer = FileWriter(path)
+    calls = []
+
+    def on_saved(when) -> None:
+        calls.append(when)
+        if len(calls) == 1:
+            raise RuntimeError("the screen that wanted to know is gone")
+
+    queue = SaveQueue(writer, on_saved=on_saved)
+    queue.submit(snapshot(1))
+    assert queue.flush(WAIT) is True
+    queue.submit(snapshot(2))
+    assert queue.flush(WAIT) is True
+    assert writer.on_disk() == snapshot(2)
+    assert len(calls) == 2
+
+
 def test_the_exception_itself_reaches_on_error(path):
     errors: list[Exception] = []
     writer = FileWriter(path)
