@@ -155,3 +155,23 @@ async def test_a_long_paste_is_cut_with_a_message(make_app, store, demo_slug):
         await settle(app, pilot)
         await saved(app, pilot)
     assert load(store, demo_slug).meetings[-1].notes == "x" * 20_000
+
+
+async def test_a_starter_on_the_agenda_counts_as_asked_when_the_meeting_reaches_it(make_app, store, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "s")
+        await pilot.press("slash")
+        await type_text(pilot, "free weekend")
+        await pilot.press("enter", "a", "escape")
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        titles = [row[0].strip() for row in rows(app, "#items")]
+        position = next(i for i, title in enumerate(titles) if "free weekend" in title)
+        for _ in range(position):
+            await pilot.press("ctrl+n")
+        await saved(app, pilot)
+        meeting_id = app.screen.meeting.id
+    asked = store.load(demo_slug).asked
+    assert [(a.starter_id, a.meeting_id) for a in asked] == [("personal-03", meeting_id)]
