@@ -28,7 +28,9 @@ def start(pair: Pair, meeting: Meeting, now: datetime, content: Content) -> None
     if meeting.started_at is None:
         meeting.started_at = now
         if meeting.scheduled.date() != now.date():
-            meeting.scheduled = now  # held on another day than planned: record when it happened
+            # Held on another day than planned: it belongs to today, at the pair's usual time
+            # (started_at keeps the real start), so the next one is suggested at that time too.
+            meeting.scheduled = datetime.combine(now.date(), meeting.scheduled.time())
     if meeting.current_item is None:
         go_to(pair, meeting, 0, now)
 

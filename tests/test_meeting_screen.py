@@ -94,7 +94,7 @@ async def test_a_whole_meeting_from_agenda_to_checklist(make_app, store, demo_sl
     assert (reviewed.status, reviewed.done_on) == ("done", TODAY)
 
     upcoming = pair.next_meeting(TODAY)
-    assert upcoming is not None and upcoming.scheduled.isoformat() == "2026-12-09T17:00:00"
+    assert upcoming is not None and upcoming.scheduled.isoformat() == "2026-12-09T18:00:00"
     titles = [item.title for item in upcoming.agenda]
     assert "salary talk" in titles
     carried = {item.ref for item in upcoming.agenda if item.source == "action_item"}
