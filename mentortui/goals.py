@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .models import CheckIn, Goal, GoalVersion, Pair, SmartWording
+from .models import ActionItem, CheckIn, Goal, GoalVersion, Pair, SmartWording
 
 SMART_FIELDS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 SMART_NAMES = {
@@ -75,9 +75,14 @@ def review_goal(goal: Goal, pair: Pair, today: date) -> list[Finding]:
         findings.append(Finding("checkin:missed",
                                 f"The check-in planned for {planned:%a %d %b} has no progress recorded: "
                                 "record a check-in."))
-    if goal.is_active and not any(item.goal_id == goal.id and item.status == "open" for item in pair.action_items):
+    if goal.is_active and not open_items(pair, goal):
         findings.append(Finding("actions:none", "No open action item serves this goal: agree a next step."))
     return findings
+
+
+def open_items(pair: Pair, goal: Goal) -> list[ActionItem]:
+    """The open action items that serve ``goal``."""
+    return [item for item in pair.open_action_items() if item.goal_id == goal.id]
 
 
 def missed_checkins(goal: Goal, today: date) -> list[date]:

@@ -94,6 +94,8 @@ MEETING_KIND_NAMES: dict[str, str] = {
     "closing": "Closing meeting",
 }
 
+OWNER_NAMES: dict[str, str] = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
+
 STAGE_NAMES: dict[int, str] = {
     1: "Building the relationship",
     2: "Exchanging information and setting goals",
@@ -277,6 +279,12 @@ class Pair(PairInfo):
         meeting whose day passed without it being held does not count."""
         planned = [m for m in self.meetings if not m.is_held and m.scheduled.date() >= today]
         return min(planned, key=lambda m: m.scheduled) if planned else None
+
+    def action_item(self, item_id: str | None) -> ActionItem | None:
+        return next((item for item in self.action_items if item.id == item_id), None)
+
+    def goal(self, goal_id: str | None) -> Goal | None:
+        return next((goal for goal in self.goals if goal.id == goal_id), None)
 
     def open_action_items(self) -> list[ActionItem]:
         return [item for item in self.action_items if item.status == "open"]

@@ -14,14 +14,13 @@ from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from .. import actions
 from ..dates import due_phrase, short_day
-from ..models import ActionItem
+from ..models import OWNER_NAMES, ActionItem
 from ..session import PairSession
 from ..widgets.tables import cursor_key, restore_cursor
 from .base import PairScreen
 from .capture import ActionDraft, ActionItemScreen, DateScreen
 
 OWNER_FILTERS = ((actions.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
-OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
 
 
 class ActionItemsScreen(PairScreen):
@@ -110,7 +109,7 @@ class ActionItemsScreen(PairScreen):
 
     def _current(self) -> ActionItem | None:
         key = cursor_key(self.query_one("#items", DataTable))
-        return next((item for item in self.pair.action_items if item.id == key), None)
+        return self.pair.action_item(key)
 
     def _changed(self, keep: str | None = None) -> None:
         self.app.save_pair()

@@ -263,7 +263,7 @@ class AgendaScreen(PairScreen):
 def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tuple[Text, Text]:
     """The item's title and where it came from; carried items show their live state."""
     if item.source == "action_item":
-        action = next((a for a in pair.action_items if a.id == item.ref), None)
+        action = pair.action_item(item.ref)
         if action is not None:
             origin = Text(action.owner)
             if action.due is not None:
@@ -272,7 +272,7 @@ def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tu
                               style="bold red" if action.is_overdue(today) else "")
             return Text(f"Review: {action.text}"), origin
     if item.source == "goal_checkin":
-        goal = next((g for g in pair.goals if g.id == item.ref), None)
+        goal = pair.goal(item.ref)
         if goal is not None:
             origin = Text(f"goal at {goal.progress}%")
             due = planner.checkin_due(goal, meeting.scheduled.date())

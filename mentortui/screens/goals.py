@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import goals as smart
 from ..dates import due_phrase, short_day
-from ..models import ActionItem, Goal, Pair
+from ..models import Goal, Pair
 from ..widgets.tables import cursor_key, restore_cursor
 from .base import PairScreen
 from .goal_forms import CheckInDraft, CheckInScreen, GoalDraft, GoalEditorScreen
@@ -77,7 +77,7 @@ class GoalsScreen(PairScreen):
                 progress_bar(goal.progress),
                 _complete_by(goal, today),
                 Text(short_day(upcoming, today) if upcoming else "-"),
-                Text(str(len(_open_items(self.pair, goal)))),
+                Text(str(len(smart.open_items(self.pair, goal)))),
                 key=goal.id,
                 height=None,
             )
@@ -94,7 +94,7 @@ class GoalsScreen(PairScreen):
 
     def _current(self) -> Goal | None:
         key = cursor_key(self.query_one("#goals", DataTable))
-        return next((goal for goal in self.pair.goals if goal.id == key), None)
+        return self.pair.goal(key)
 
     def _show_details(self) -> None:
         goal = self._current()
@@ -178,10 +178,6 @@ class GoalsScreen(PairScreen):
         yield SystemCommand("Drop goal", "Or back to active", lambda: self.action_set_status("dropped"))
 
 
-def _open_items(pair: Pair, goal: Goal) -> list[ActionItem]:
-    return [item for item in pair.action_items if item.goal_id == goal.id and item.status == "open"]
-
-
 def _complete_by(goal: Goal, today: date) -> Text:
     if goal.complete_by is None:
         return Text("no date", style="bold")
@@ -205,7 +201,7 @@ def _details(goal: Goal, pair: Pair, today: date) -> Text:
             text.append(f"  ! {finding.message}\n")
     else:
         text.append("ready, nothing to fix\n")
-    items = _open_items(pair, goal)
+    items = smart.open_items(pair, goal)
     text.append(f"\nOpen action items ({len(items)})\n", style="bold")
     for item in items:
         when = f"{short_day(item.due, today)}, {due_phrase(item.due, today)}" if item.due else "no date"

@@ -111,7 +111,7 @@ class MeetingScreen(PairScreen):
         current = item.id == self.meeting.current_item
         title = Text("> " if current else "  ", style="bold" if current else "")
         if item.source == "action_item":
-            action = self._action(item.ref)
+            action = self.pair.action_item(item.ref)
             if action is not None:
                 title.append(f"Review: {action.text}")
                 if action.status != "open":
@@ -126,9 +126,6 @@ class MeetingScreen(PairScreen):
         if planned and used > planned:
             return Text(f"OVER {live.clock(used - planned)}", style="bold red")
         return Text(f"{live.clock(used)}/{item.minutes}:00")
-
-    def _action(self, action_id: str | None) -> ActionItem | None:
-        return next((a for a in self.pair.action_items if a.id == action_id), None)
 
     def _tick(self) -> None:
         now = self.app.now()
@@ -323,7 +320,7 @@ class MeetingScreen(PairScreen):
         if self.focused is not table or not table.row_count:
             return None
         item = self.meeting.agenda[table.cursor_row]
-        action = self._action(item.ref) if item.source == "action_item" else None
+        action = self.pair.action_item(item.ref) if item.source == "action_item" else None
         if action is None:
             self.notify("Highlight a carried action item (marked Review) to do that.", markup=False)
         return action

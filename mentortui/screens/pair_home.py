@@ -12,14 +12,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..dates import due_phrase, relative_day, short_day, short_moment
+from ..actions import select_actions
 from ..agenda import plan_next_meeting
 from ..meeting import unfinished_meeting
-from ..models import MEETING_KIND_NAMES, STAGE_NAMES, ActionItem, Pair, Person
+from ..models import MEETING_KIND_NAMES, OWNER_NAMES, STAGE_NAMES, ActionItem, Pair, Person
 from ..session import PairSession
 from .base import PairScreen
 from ..summary import contact_warning
 
-OWNER_NAMES = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
 
 
 class PairHomeScreen(PairScreen):
@@ -213,7 +213,7 @@ def _goals(pair: Pair, today: date) -> Text:
 def _action_table(pair: Pair, today: date) -> DataTable[Text]:
     table: DataTable[Text] = DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
     table.add_columns("What", "Who", "Delivery", "When")
-    items = sorted(pair.open_action_items(), key=lambda item: (item.due is None, item.due))
+    items = select_actions(pair, today, "open", sort="due")
     for item in items:
         table.add_row(Text(item.text), Text(OWNER_NAMES[item.owner]), *_due_cells(item, today), key=item.id)
     if not items:
