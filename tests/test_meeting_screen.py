@@ -142,19 +142,23 @@ async def test_leaving_and_coming_back_keeps_the_clock_running(make_app, store, 
         assert app.screen.query_one("#notes").text == "typed before leaving"
 
 
-async def test_a_long_paste_is_cut_with_a_message(make_app, store, demo_slug):
+async def test_a_100_kb_paste_goes_in_literally_and_a_bigger_one_is_cut_with_a_message(make_app, store, demo_slug):
+    pasted = "[bold]x[/] | # " * 6_000 + "\x1b[31m"  # 90,000 characters and an escape sequence
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pair(app, pilot, "m")
         notes = app.screen.query_one("#notes")
-        app.post_message(events.Paste("x" * 100_000 + "\x1b[31m"))  # as the terminal delivers it
+        app.post_message(events.Paste(pasted))  # as the terminal delivers it
         await pilot.pause()
-        assert len(notes.text) == 20_000
-        assert any("Pasted the first 20,000 of 100,005 characters" in n.message for n in app._notifications)
+        assert notes.text == "[bold]x[/] | # " * 6_000
+        app.post_message(events.Paste("y" * 150_000))
+        await pilot.pause()
+        assert len(notes.text) == 90_000 + 100_000
+        assert any("Pasted the first 100,000 of 150,000 characters" in n.message for n in app._notifications)
         await pilot.press("escape", "escape")
         await settle(app, pilot)
         await saved(app, pilot)
-    assert load(store, demo_slug).meetings[-1].notes == "x" * 20_000
+    assert store.load(demo_slug).meetings[-1].notes == "[bold]x[/] | # " * 6_000 + "y" * 100_000
 
 
 async def test_a_starter_on_the_agenda_counts_as_asked_when_the_meeting_reaches_it(make_app, store, demo_slug):

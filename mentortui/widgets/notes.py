@@ -9,7 +9,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..models import clean_text
 
-MAX_PASTE_CHARS = 20_000
+MAX_PASTE_CHARS = 100_000
 MAX_NOTES_CHARS = 200_000
 
 
