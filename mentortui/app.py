@@ -89,12 +89,20 @@ class MentorApp(App[int]):
 
     def _save_and_exit(self) -> None:
         """A closed terminal or a kill must not lose the last words typed."""
+        self._flush_screens()
+        self.close_session()
+        self.exit()
+
+    def _flush_screens(self) -> None:
+        """Hand notes typed since the last save (still waiting out the pause) to the saver."""
         for screen in self.screen_stack:
             flush_pending = getattr(screen, "flush_pending", None)
             if flush_pending is not None:
                 flush_pending()
-        self.close_session()
-        self.exit()
+
+    async def action_quit(self) -> None:
+        self._flush_screens()
+        await super().action_quit()
 
     def _open_first_pair(self) -> None:
         if self._demo:

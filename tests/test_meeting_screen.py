@@ -179,3 +179,12 @@ async def test_a_starter_on_the_agenda_counts_as_asked_when_the_meeting_reaches_
         meeting_id = app.screen.meeting.id
     asked = store.load(demo_slug).asked
     assert [(a.starter_id, a.meeting_id) for a in asked] == [("personal-03", meeting_id)]
+
+
+async def test_quitting_right_after_typing_keeps_the_last_words(make_app, store, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "m")
+        await type_text(pilot, "last words")
+        await pilot.press("ctrl+q")  # well inside the half second before the notes would save
+    assert store.load(demo_slug).meetings[-1].notes == "last words"
