@@ -42,19 +42,21 @@ NOTES_MAX_UNSAVED_SECONDS = 3.0
 class MeetingScreen(PairScreen):
     CSS_PATH = "meeting.tcss"
     BINDINGS = [
-        Binding("ctrl+n", "next_item", "Next item", id="next_item", priority=True),
-        Binding("ctrl+b", "previous_item", "Prev item", id="previous_item", priority=True),
+        Binding("ctrl+n", "next_item", "Next", id="next_item", priority=True),
+        Binding("ctrl+b", "previous_item", "Prev", id="previous_item", priority=True),
         Binding("ctrl+t", "capture_action", "Action item", id="capture_action", priority=True),
         Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
         Binding("ctrl+l", "park_topic", "Park topic", id="park_topic", priority=True),
-        Binding("ctrl+o", "open_editor", "$EDITOR", id="open_editor", priority=True),
-        Binding("f9", "export", "Export", id="export", priority=True),
+        Binding("ctrl+o", "open_editor", "Edit in $EDITOR", id="open_editor", priority=True, show=False),
+        Binding("f9", "export", "Export", id="export", priority=True, show=False),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
         Binding("escape", "leave_notes", "Agenda / back", id="back"),
         Binding("d", "review('done')", "Done", id="review_done"),
         Binding("x", "review('dropped')", "Drop", id="review_drop"),
         Binding("p", "push_date", "Push date", id="review_push"),
     ]
+    # Keys that act on a carried action item only while the agenda list has the focus.
+    REVIEW_ACTIONS = ("review", "push_date")
 
     def __init__(self, session: PairSession, meeting: Meeting) -> None:
         super().__init__(session)
@@ -90,6 +92,14 @@ class MeetingScreen(PairScreen):
         notes = self.query_one("#notes", NotesArea)
         notes.focus()
         notes.move_cursor(notes.document.end)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.REVIEW_ACTIONS:
+            return isinstance(self.focused, DataTable)
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     # Showing -----------------------------------------------------------------------
 
