@@ -30,15 +30,15 @@ class AgendaScreen(PairScreen):
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("f5", "start_meeting", "Start meeting", id="start_meeting"),
         Binding("n", "focus_new_item", "New item", id="new_item"),
         Binding("e", "edit_item", "Edit", id="edit_item"),
         Binding("delete,d", "delete_item", "Delete", id="delete_item"),
-        Binding("ctrl+up,K", "move_item(-1)", "Move up", id="move_up"),
-        Binding("ctrl+down,J", "move_item(1)", "Move down", id="move_down"),
-        Binding("plus,equals_sign", "change_minutes(5)", "+5 min", id="more_time"),
-        Binding("minus", "change_minutes(-5)", "-5 min", id="less_time"),
+        Binding("ctrl+up,K", "move_item(-1)", "Up", id="move_up"),
+        Binding("ctrl+down,J", "move_item(1)", "Down", id="move_down"),
+        Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time"),
+        Binding("minus", "change_minutes(-5)", "-5", id="less_time"),
         Binding("s", "starters", "Starters", id="starters"),
-        Binding("f5", "start_meeting", "Start meeting", id="start_meeting"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -25,7 +25,7 @@ from ..summary import contact_warning
 class PairHomeScreen(PairScreen):
     CSS_PATH = "pair_home.tcss"
     BINDINGS = [
-        Binding("escape", "close_pair", "Back to pairs", id="back"),
+        Binding("escape", "close_pair", "Pairs", id="back"),
         Binding("a", "agenda", "Agenda", id="agenda"),
         Binding("s", "starters", "Starters", id="starters"),
         Binding("m", "meeting", "Meeting", id="meeting"),

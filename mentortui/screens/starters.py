@@ -30,13 +30,13 @@ class StartersScreen(PairScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("slash", "focus_filter", "Filter", id="filter"),
-        Binding("a", "add_to_agenda", "Add to agenda", id="add_to_agenda"),
+        Binding("a", "add_to_agenda", "To agenda", id="add_to_agenda"),
         Binding("m", "toggle_asked", "Mark asked", id="toggle_asked"),
-        Binding("c", "new_custom", "Own question", id="new_custom"),
+        Binding("c", "new_custom", "New own", id="new_custom"),
         Binding("e", "edit_custom", "Edit", id="edit_custom"),
         Binding("delete,d", "remove_custom", "Remove", id="remove_custom"),
         Binding("h", "toggle_hidden", "Hide", id="toggle_hidden"),
-        Binding("H", "toggle_show_hidden", "Show hidden", id="show_hidden"),
+        Binding("H", "toggle_show_hidden", "Hidden", id="show_hidden"),
     ]
 
     def __init__(self, session: PairSession) -> None:
