@@ -124,9 +124,12 @@ def file_identity(path: Path) -> tuple[int, int]:
     return status.st_ino, status.st_mtime_ns
 
 
+PAIR_HOME = "b Before next"  # in the pair home's footer only
+
+
 def wait_for_pair_home(term: Terminal) -> None:
-    """The pair home's footer ("esc Back to pairs") is on screen."""
-    term.wait_for("Back to pairs", timeout=STARTUP_TIMEOUT)
+    """The pair home's footer is on screen."""
+    term.wait_for(PAIR_HOME, timeout=STARTUP_TIMEOUT)
 
 
 def start_meeting(term: Terminal, data: Path, slug: str) -> dict:
@@ -148,7 +151,7 @@ def quit_from_meeting(term: Terminal) -> int:
     mark = term.mark()
     press_escape(term)
     press_escape(term)
-    term.wait_for("Back to pairs", timeout=STARTUP_TIMEOUT, since=mark)
+    term.wait_for(PAIR_HOME, timeout=STARTUP_TIMEOUT, since=mark)
     term.send("q")
     return term.wait(EXIT_TIMEOUT)
 
