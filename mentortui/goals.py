@@ -46,10 +46,11 @@ class Finding:
 
 
 def propose_checkins(today: date, complete_by: date, count: int = PLANNED_CHECKINS) -> list[date]:
-    """``count`` dates spread evenly between today and the complete-by date (the last
-    falls on it); all today when the date is not in the future."""
+    """Up to ``count`` different dates spread evenly between today and the complete-by
+    date (the last falls on it); fewer when the span is too short, just today when the
+    date is not in the future."""
     span = max(0, (complete_by - today).days)
-    return [today + timedelta(days=round(span * step / count)) for step in range(1, count + 1)]
+    return sorted({today + timedelta(days=round(span * step / count)) for step in range(1, count + 1)})
 
 
 def review_goal(goal: Goal, pair: Pair, today: date) -> list[Finding]:

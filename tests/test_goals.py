@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -445,12 +445,17 @@ def test_proposed_checkins_with_another_count():
         date(2026, 12, 5), date(2026, 12, 15), date(2026, 12, 25), date(2027, 1, 4)]
 
 
-def test_complete_by_today_proposes_today():
-    assert propose_checkins(TODAY, TODAY) == [TODAY, TODAY, TODAY]
+def test_complete_by_today_proposes_today_once():
+    assert propose_checkins(TODAY, TODAY) == [TODAY]
 
 
-def test_complete_by_in_the_past_proposes_today():
-    assert propose_checkins(TODAY, date(2026, 10, 1)) == [TODAY, TODAY, TODAY]
+def test_complete_by_in_the_past_proposes_today_once():
+    assert propose_checkins(TODAY, date(2026, 10, 1)) == [TODAY]
+
+
+def test_a_short_span_proposes_no_date_twice():
+    assert propose_checkins(TODAY, TODAY + timedelta(days=2)) == [
+        TODAY + timedelta(days=1), TODAY + timedelta(days=2)]
 
 
 # --- Next check-in -----------------------------------------------------------------------------

@@ -102,8 +102,10 @@ class GoalEditorScreen(ModalScreen[GoalDraft | None]):
         self.query_one("#complete-by-read", Static).update(Text(reading if event.value.strip() else "required"))
         if day is not None and not self._checkins_typed:
             with self.prevent(Input.Changed):
-                for number, proposed in enumerate(propose_checkins(self._today, day)):
-                    self.query_one(f"#checkin-{number}", Input).value = proposed.isoformat()
+                proposed = [d.isoformat() for d in propose_checkins(self._today, day)]
+                for number in range(PLANNED_CHECKINS):
+                    value = proposed[number] if number < len(proposed) else ""
+                    self.query_one(f"#checkin-{number}", Input).value = value
 
     @on(Input.Changed, ".checkin")
     def _checkin_typed(self) -> None:
