@@ -34,6 +34,11 @@ def relative_day(day: date, today: date) -> str:
     return f"in {days_word(delta)}" if delta > 0 else f"{days_word(-delta)} ago"
 
 
+def due_label(due: date, today: date) -> str:
+    """A delivery date and how far it is: "Fri 4 Dec, due in 3 days", "Sun 15 Nov, 10 days overdue"."""
+    return f"{short_day(due, today)}, {due_phrase(due, today)}"
+
+
 def due_phrase(due: date, today: date) -> str:
     """A delivery date relative to today, where past means overdue: "2 days overdue"."""
     delta = (due - today).days

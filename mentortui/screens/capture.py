@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ..dates import DateParseError, due_phrase, parse_day, short_day
+from ..dates import DateParseError, due_label, parse_day
 from ..models import Goal, Owner
 
 MODAL_CSS = """
@@ -49,7 +49,7 @@ def read_day(text: str, today: date) -> tuple[date | None, str]:
         day = parse_day(text, today)
     except DateParseError as error:
         return None, str(error)
-    return day, f"{short_day(day, today)}, {due_phrase(day, today)}"
+    return day, due_label(day, today)
 
 
 class ActionItemScreen(ModalScreen[ActionDraft | None]):

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import goals as smart
-from ..dates import due_phrase, short_day
+from ..dates import due_label, short_day
 from ..models import Goal, Pair
 from ..widgets.tables import cursor_key, restore_cursor
 from .base import PairScreen
@@ -204,7 +204,7 @@ def _details(goal: Goal, pair: Pair, today: date) -> Text:
     items = smart.open_items(pair, goal)
     text.append(f"\nOpen action items ({len(items)})\n", style="bold")
     for item in items:
-        when = f"{short_day(item.due, today)}, {due_phrase(item.due, today)}" if item.due else "no date"
+        when = due_label(item.due, today) if item.due else "no date"
         text.append(f"  - {item.text} ({item.owner}, {when})\n")
     text.append("\nCheck-ins\n", style="bold")
     if goal.checkin_dates:

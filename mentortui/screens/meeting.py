@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TextArea
 from .. import meeting as live
 from ..actions import mark
 from ..agenda import CARRIED_SOURCES
-from ..dates import due_phrase, short_day
+from ..dates import due_label
 from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting
 from ..session import PairSession
 from .base import PairScreen
@@ -176,7 +176,7 @@ class MeetingScreen(PairScreen):
         text.append(f"Action items ({len(actions)})\n", style="bold")
         for action in actions:
             text.append(f"- {action.text}\n")
-            when = f"{short_day(action.due, today)}, {due_phrase(action.due, today)}" if action.due else "NO DATE"
+            when = due_label(action.due, today) if action.due else "NO DATE"
             text.append(f"  {action.owner}, {when}\n", style="dim" if action.due else "bold")
         text.append(f"\nDecisions ({len(self.meeting.decisions)})\n", style="bold")
         for decision in self.meeting.decisions:
