@@ -33,11 +33,12 @@ def suggest_kind(pair: Pair) -> MeetingKind:
 
 
 def suggest_start(pair: Pair, today: date) -> datetime:
-    """The agreed interval after the last meeting, at the same time of day, not before tomorrow."""
+    """The agreed interval after the last meeting, at the pair's usual time, not before tomorrow."""
     last = pair.last_meeting()
     if last is None:
         return datetime.combine(today + timedelta(days=7), DEFAULT_START)
-    start = last.scheduled + timedelta(days=pair.expectations.frequency_days)
+    start = datetime.combine(last.scheduled.date() + timedelta(days=pair.expectations.frequency_days),
+                             last.usual_time)
     while start.date() <= today:
         start += timedelta(days=1)
     return start
@@ -67,11 +68,37 @@ def plan_next_meeting(pair: Pair, today: date, content: Content) -> Meeting:
     return meeting
 
 
-def change_kind(meeting: Meeting, kind: MeetingKind, content: Content) -> None:
-    """Swap the template's items for the new kind's; keep everything else in order."""
-    kept = [item for item in meeting.agenda if item.source != "template"]
+def edited_items(meeting: Meeting, content: Content) -> list[AgendaItem]:
+    """Template items the pair changed: a title or a time box that is not in the template
+    of the meeting's kind (items kept from another kind's template count too)."""
+    template = {(item.title, item.minutes) for item in content.templates[meeting.kind].items}
+    return [item for item in meeting.agenda
+            if item.source == "template" and (item.title, item.minutes) not in template]
+
+
+def change_kind(meeting: Meeting, kind: MeetingKind, content: Content, keep_edits: bool = True) -> None:
+    """Swap the template's items for the new kind's; keep everything else in order.
+
+    With ``keep_edits`` an edited template item stays: in place of the new template's
+    item with the same role or title (so nothing is doubled), else as an added item.
+    """
+    edited = edited_items(meeting, content) if keep_edits else []
+    agenda = template_items(content.templates[kind])
+    taken: set[int] = set()
+    kept = []
+    for item in meeting.agenda:
+        if item.source != "template":
+            kept.append(item)
+        elif any(item is changed for changed in edited):
+            slot = next((index for index, new in enumerate(agenda) if index not in taken
+                         and ((item.ref and new.ref == item.ref) or new.title == item.title)), None)
+            if slot is None:
+                kept.append(item)
+            else:
+                agenda[slot] = item
+                taken.add(slot)
     meeting.kind = kind
-    meeting.agenda = template_items(content.templates[kind])
+    meeting.agenda = agenda
     for item in kept:
         meeting.agenda.insert(_slot_for(meeting, item), item)
 
@@ -131,6 +158,16 @@ def carry_in(pair: Pair, meeting: Meeting) -> None:
     for key, item in wanted.items():
         if key not in present:
             add_item(meeting, item)
+
+
+def planned_agenda(pair: Pair, meeting: Meeting) -> list[AgendaItem]:
+    """The agenda as it stands now: before the meeting starts, its carried items follow
+    the pair's action items and goals (without changing the meeting)."""
+    if meeting.started_at is not None:
+        return meeting.agenda
+    view = meeting.model_copy(update={"agenda": list(meeting.agenda)})
+    carry_in(pair, view)
+    return view.agenda
 
 
 def move_item(meeting: Meeting, index: int, offset: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cached_property
@@ -17,11 +18,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from .errors import StoreError
+from .errors import StoreError, describe_error
 
 from .screens.pair_list import PairListScreen
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+    from textual.worker import Worker
+
     from .content import Content
     from .models import Meeting
     from .session import PairSession
@@ -46,6 +50,7 @@ class SaveFailed(Message):
 
 class MentorApp(App[int]):
     TITLE = "mentortui"
+    CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -71,12 +76,25 @@ class MentorApp(App[int]):
         self._demo = demo
         self._read_only = read_only
         self.session: PairSession | None = None
+        self._save_problem: str | None = None  # what the failing saves say, while they fail
+        self._leaving = False
+        self._opening: Worker[None] | None = None
 
     @cached_property
     def store(self) -> PairStore:
         """Built on first use, which is in a worker thread after the first screen is up,
         so the domain's imports (pydantic, TinyDB) never delay that screen."""
         return self._open_store()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on POSIX one that survives input that is
+        not UTF-8 and a terminal that goes away (see terminal_driver)."""
+        driver_class = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver_class
+        from .terminal_driver import driver_for
+
+        return driver_for(driver_class)
 
     def get_default_screen(self) -> Screen:
         return PairListScreen()
@@ -88,9 +106,14 @@ class MentorApp(App[int]):
         self.call_after_refresh(self._open_first_pair)
 
     def _save_and_exit(self) -> None:
-        """A closed terminal or a kill must not lose the last words typed."""
+        """SIGHUP (a closed terminal) or SIGTERM, on any screen or dialog: save the last
+        words typed, release the pair's lock, and end, if need be without Textual's
+        shutdown, which a terminal that has gone can stall."""
+        from .forced_exit import exit_after
+
         self._flush_screens()
         self.close_session()
+        exit_after(status=self.return_code or 0)
         self.exit()
 
     def _flush_screens(self) -> None:
@@ -101,8 +124,42 @@ class MentorApp(App[int]):
                 flush_pending()
 
     async def action_quit(self) -> None:
+        self.leave_pair(self.exit)
+
+    def leave_pair(self, then: Callable[[], None]) -> None:
+        """Close the open pair, then call ``then``: once everything typed is saved, or
+        once the person chose what happens to changes that could not be saved."""
+        if self._leaving:
+            return
         self._flush_screens()
-        await super().action_quit()
+        session = self.session
+        if session is None or session.read_only:
+            self.close_session()
+            then()
+            return
+        self._leaving = True
+        self._wait_for_saves(session, then)
+
+    @work(thread=True, exit_on_error=False, group="leave")
+    def _wait_for_saves(self, session: PairSession, then: Callable[[], None]) -> None:
+        try:
+            session.flush()
+        finally:  # whatever happens, the app must not stay unable to quit
+            self.call_from_thread(self._saves_settled, session, then)
+
+    def _saves_settled(self, session: PairSession, then: Callable[[], None]) -> None:
+        from .screens.unsaved import UnsavedScreen
+
+        def answered(choice: str | None) -> None:
+            self._leaving = False
+            if choice is not None:
+                self.close_session(discard=choice == UnsavedScreen.LOSE)
+                then()
+
+        if session is not self.session or session.save_error is None:
+            answered(UnsavedScreen.SAVED)
+        else:
+            self.push_screen(UnsavedScreen(session, self.now()), answered)
 
     def _open_first_pair(self) -> None:
         if self._demo:
@@ -122,32 +179,48 @@ class MentorApp(App[int]):
             self.call_from_thread(self.open_pair, slug)
 
     def open_pair(self, slug: str, read_only: bool = False) -> None:
-        self._load_session(slug, read_only)
+        """Open a pair, unless one is being opened already (a double-click asks twice)."""
+        if self._opening is not None and not self._opening.is_finished:
+            return
+        self._opening = self._load_session(slug, read_only)
 
     @work(thread=True, exit_on_error=False, group="open")
     def _load_session(self, slug: str, read_only: bool) -> None:
         from .content import load_content
-        from .errors import PairLockedError
+        from .errors import LockUnavailableError, NewerSchemaError, PairLockedError
         from .session import PairSession
 
-        try:
-            session = PairSession.open(
+        def open_session(read_only: bool) -> PairSession:
+            return PairSession.open(
                 self.store, slug, read_only=read_only,
                 on_saved=lambda when: self.post_message(PairSaved(when)),
                 on_error=lambda error: self.post_message(SaveFailed(error)),
             )
+
+        why_read_only = ""
+        try:
+            try:
+                session = open_session(read_only)
+            except LockUnavailableError as error:
+                # Reading needs no lock: show the pair, and say why nothing will be saved.
+                session = open_session(True)
+                why_read_only = f"{error} Opened read-only: changes are shown but not saved."
             load_content()
-        except PairLockedError as error:
+        except (PairLockedError, NewerSchemaError) as error:
             self.call_from_thread(self._offer_read_only, slug, str(error))
         except (StoreError, OSError) as error:
             self.call_from_thread(self.report_error, "Cannot open pair", error)
         else:
             self.call_from_thread(self._show_session, session)
+            if why_read_only:
+                self.call_from_thread(self.notify, why_read_only, title="Read-only",
+                                      severity="warning", timeout=12, markup=False)
 
     def report_error(self, title: str, error: Exception) -> None:
         """Show an expected problem as a notification a person can act on."""
-        message = str(error) if not isinstance(error, OSError) else f"{error.strerror}: {error.filename}"
-        self.notify(message, title=title, severity="error", timeout=12, markup=False)
+        message = describe_error(error)
+        self.notify(message[:1].upper() + message[1:], title=title, severity="error", timeout=12,
+                    markup=False)
 
     def _offer_read_only(self, slug: str, message: str) -> None:
         from .screens.confirm import ConfirmScreen
@@ -208,17 +281,30 @@ class MentorApp(App[int]):
         except StoreError as error:
             self.report_error("Not saved", error)
 
-    def close_session(self) -> None:
-        """Write what is pending and release the pair's lock."""
+    def close_session(self, discard: bool = False) -> None:
+        """Write what is pending and release the pair's lock. Notes a failed save left
+        out stay in the pair's journal for the next open, unless ``discard``."""
+        self._save_problem = None
         if self.session is not None:
             session, self.session = self.session, None
-            session.close()
+            session.close(discard=discard)
 
     def on_pair_saved(self, message: PairSaved) -> None:
         self.saved_at = message.when
+        if self._save_problem is not None and self.session is not None:
+            self._save_problem = None
+            self.notify("Saved again: every change is in the pair file.", title="Saved", markup=False)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.report_error("Not saved: your changes are still on screen", message.error)
+        """One notification per problem, not one per failed attempt (saves retry with
+        every change); recovery is announced by ``on_pair_saved``."""
+        problem = describe_error(message.error)
+        if problem == self._save_problem or self.session is None:
+            return
+        self._save_problem = problem
+        self.notify(f"{problem[:1].upper()}{problem[1:]}. Your changes are still on screen and are "
+                    "saved as soon as that works again; quitting asks what to do with them.",
+                    title="Not saved", severity="error", timeout=30, markup=False)
 
     def on_unmount(self) -> None:
         self.close_session()

@@ -110,8 +110,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from .export import ExportError, export_document
+    from .store import newer_schema_notice
 
-    pair = _store(args.data_dir).load(args.pair)
+    with _store(args.data_dir).open(args.pair, read_only=True) as pair_file:
+        pair = pair_file.load()
+    if pair_file.newer_schema is not None:
+        print(f"mentortui: warning: {pair_file.path} was {newer_schema_notice(pair_file.newer_schema)}; "
+              "what this version does not know is left out of the export", file=sys.stderr)
     try:
         document = export_document(pair, date.today(), meeting=None if args.all else args.meeting,
                                    html=args.format == "html")
@@ -163,7 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mentortui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"mentortui: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        from .errors import describe_os_error
+
+        print(f"mentortui: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -7,15 +7,15 @@ Two kinds of text go into an export:
   notes). That user text goes through :func:`escape_text`: whitespace and line breaks
   collapse to single spaces and every character Markdown could read as syntax is escaped
   with a backslash, so ``|`` cannot split a table cell, ``# `` or ``1.`` cannot start a
-  heading or list, and ``*``, ``[``, ``<`` or backticks cannot turn into emphasis, links,
-  HTML or code. Rendered, the text reads exactly as typed.
-- **Meeting notes**, which people write in Markdown, are kept as written. The one thing
-  notes could do to the rest of the document is leave a fenced code block open: an
-  unclosed `````` or ``~~~`` swallows every line after it. :func:`_safe_notes` checks
-  the notes with the same parser :func:`to_html` uses and, when a fence is left open,
-  closes it with a matching fence line. Nothing else in Markdown outlives the blank line
-  and the ``##`` heading that follow the notes (raw HTML is off), and a last-resort check
-  shows the notes as a verbatim code block if they ever still would.
+  heading or list, and ``*``, ``[`` or backticks cannot turn into emphasis, links or code.
+  ``<`` is written ``&lt;`` so that no viewer sees a tag (not every Markdown flavour
+  reads ``\\<`` as an escape). Rendered, the text reads exactly as typed.
+- **Meeting notes**, which people write in Markdown, keep their formatting and their
+  lines; :func:`mentortui.safe_notes.safe_notes` makes raw HTML and dangerous links in
+  them inert and closes a code fence they leave open.
+
+The HTML export (:func:`html_document`) is a complete UTF-8 page rendered with raw HTML
+off, line breaks kept.
 
 Nothing here prints an id: the output depends only on what people typed and the dates.
 """
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from html import escape as escape_html
 
 from markdown_it import MarkdownIt
 
@@ -40,15 +41,17 @@ from .models import (
     Meeting,
     Pair,
 )
+from .safe_notes import safe_notes
 
-__all__ = ["escape_text", "held_meeting_number", "meeting_markdown", "pair_markdown", "to_html"]
+__all__ = ["escape_text", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
+           "to_html"]
 
 # --- Escaping user text ------------------------------------------------------------------
 
-# Characters escaped wherever they are: inline syntax (code, emphasis, links, autolinks and
-# raw HTML, entities), table cell separators, a heading's closing "#"s, and "~" in case
-# strikethrough is ever switched on.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&|#~]")
+# Characters escaped wherever they are: inline syntax (code, emphasis, links, entities),
+# table cell separators, a heading's closing "#"s, and "~" in case strikethrough is ever
+# switched on. "<" (autolinks, raw HTML) is written as an entity instead.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]>&|#~]")
 # Characters that only mean something at the start of a block: list bullets, block quote,
 # setext underline, and the "." or ")" after an ordered list number.
 _LEADING_MARKERS = frozenset("-+=")
@@ -66,7 +69,7 @@ def escape_text(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
-    text = _INLINE_SYNTAX.sub(r"\\\g<0>", text)
+    text = _INLINE_SYNTAX.sub(r"\\\g<0>", text).replace("<", "&lt;")
     if text[0] in _LEADING_MARKERS:
         return "\\" + text
     if match := _LEADING_NUMBER.match(text):
@@ -76,76 +79,43 @@ def escape_text(text: str) -> str:
 
 def _escape_block(text: str) -> str:
     """Multi-line user text (an assignment) as escaped paragraphs: blank lines separate
-    paragraphs, each line is escaped on its own and stays on its own line."""
+    paragraphs, each line is escaped on its own and stays on its own line (a hard break,
+    the trailing backslash, ends every line but a paragraph's last)."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
-    lines = ("\n".join(escaped for line in paragraph.split("\n") if (escaped := escape_text(line)))
+    lines = ("\\\n".join(escaped for line in paragraph.split("\n") if (escaped := escape_text(line)))
              for paragraph in paragraphs)
     return "\n\n".join(paragraph for paragraph in lines if paragraph)
 
 
-# --- The parser (also used to keep notes from breaking the document) ---------------------
+# --- HTML --------------------------------------------------------------------------------
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_PARSER = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+
+_STYLE = """\
+body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 50em; margin: 2em auto;
+       padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #999; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+pre { background: #f4f4f4; padding: 0.6em; overflow-x: auto; }
+code { font-family: ui-monospace, monospace; }
+"""
 
 
 def to_html(markdown: str) -> str:
-    """CommonMark plus tables, with raw HTML off: any ``<tag>`` in user text (notes
-    included) comes out escaped as ``&lt;tag&gt;``."""
+    """CommonMark plus tables, with raw HTML off (any ``<tag>`` in user text, notes
+    included, comes out escaped as ``&lt;tag&gt;``) and every line break kept."""
     return _PARSER.render(markdown)
 
 
-_SENTINEL = "mentortui end of notes"
-
-
-def _parse_with_sentinel(notes: str) -> tuple[list, int]:
-    """The notes parsed with a blank line and a heading after them, as in the summary,
-    and the line number of that heading."""
-    return _PARSER.parse(f"{notes}\n\n# {_SENTINEL}\n"), notes.count("\n") + 2
-
-
-def _ends_cleanly(tokens: list, line: int) -> bool:
-    """True if the heading on ``line`` is a top-level heading: nothing opened before it
-    is still open there."""
-    return any(token.type == "heading_open" and token.level == 0 and token.map is not None
-               and token.map[0] == line for token in tokens)
-
-
-def _verbatim(notes: str) -> str:
-    """Notes as a code block that no line of them can close."""
-    longest = max((len(run) for run in re.findall(r"`+", notes)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}\n{notes}\n{fence}"
-
-
-def _safe_notes(notes: str) -> str:
-    """The notes as written (minus blank lines around them), with a code fence they leave
-    open closed by a matching fence line, so that the summary after them stays intact.
-
-    Only a fenced code block can run past the blank line and the heading that follow the
-    notes (raw HTML is off; lists, quotes, tables and paragraphs end there), so notes
-    without three backticks or tildes in a row are returned at once. Otherwise the notes
-    are parsed with a heading after them; if that heading is swallowed, the top-level
-    fence running to the end gets its closing line. Should the heading still not come
-    through, the notes are shown verbatim in a code block rather than break the summary.
-    """
-    lines = notes.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    body = "\n".join(lines)
-    if "```" not in body and "~~~" not in body:
-        return body
-    tokens, line = _parse_with_sentinel(body)
-    if _ends_cleanly(tokens, line):
-        return body
-    fence = next((token.markup for token in tokens if token.type == "fence" and token.level == 0
-                  and token.map is not None and token.map[1] > line), None)
-    if fence is not None:
-        closed = f"{body}\n{fence}"
-        if _ends_cleanly(*_parse_with_sentinel(closed)):
-            return closed
-    return _verbatim(body)
+def html_document(markdown: str, title: str) -> str:
+    """A complete HTML page of ``markdown``: doctype, language, UTF-8 declared in the
+    first bytes (so accented names read right when the file is opened), ``title`` (plain
+    text, escaped here) and a small style sheet that makes the tables readable."""
+    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape_html(title)}</title>\n<style>\n{_STYLE}</style>\n</head>\n"
+            f"<body>\n{to_html(markdown)}</body>\n</html>\n")
 
 
 # --- Small formatting helpers ------------------------------------------------------------
@@ -257,7 +227,7 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
         f"Attended: {escape_text(pair.mentor.name)} (mentor) and {escape_text(pair.mentee.name)} (mentee)",
     ]
     actions = meeting_actions(pair, meeting)
-    notes = _safe_notes(meeting.notes)
+    notes = safe_notes(meeting.notes)
     assignment = _escape_block(meeting.assignment)
     parts = [
         f"{'#' * level} {title}",
@@ -275,13 +245,17 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     return "\n\n".join(parts) + "\n"
 
 
+def meeting_title(pair: Pair, meeting: Meeting) -> str:
+    """The summary's title, as plain text."""
+    return f"{pair.mentee.name} with {pair.mentor.name}: meeting of {_day(meeting.scheduled.date())}"
+
+
 def meeting_markdown(pair: Pair, meeting: Meeting, today: date) -> str:
     """The summary of one meeting, to send or keep: facts, agenda with time used, the notes
     as written, decisions, parked topics, its action items, the assignment and the next
     meeting. ``today`` decides what is overdue and which meeting is next."""
-    title = (f"{escape_text(pair.mentee.name)} with {escape_text(pair.mentor.name)}: "
-             f"meeting of {_day(meeting.scheduled.date())}")
-    return _meeting(pair, meeting, today, title, level=1, with_number=True, with_next=True)
+    return _meeting(pair, meeting, today, escape_text(meeting_title(pair, meeting)), level=1,
+                    with_number=True, with_next=True)
 
 
 # --- The whole pair ----------------------------------------------------------------------
@@ -348,6 +322,11 @@ def _action_statistics(pair: Pair, today: date) -> str:
             + _table(("Who", "Open", "Overdue", "Done", "Dropped", "Total"), rows))
 
 
+def pair_title(pair: Pair) -> str:
+    """The report's title, as plain text."""
+    return f"{pair.mentee.name} with {pair.mentor.name}: mentoring report"
+
+
 def pair_markdown(pair: Pair, today: date) -> str:
     """A report of the whole pair: who, what they agreed, every held meeting in order (the
     meeting summary one heading level down), every goal with its SMART fields and
@@ -355,7 +334,7 @@ def pair_markdown(pair: Pair, today: date) -> str:
     get a table of their own so that none is missing."""
     held = pair.held_meetings()
     parts = [
-        f"# {escape_text(pair.mentee.name)} with {escape_text(pair.mentor.name)}: mentoring report",
+        f"# {escape_text(pair_title(pair))}",
         _pair_facts(pair, today),
         _section(2, "Expectations", _expectations(pair)),
     ]
@@ -393,7 +372,10 @@ def pick_meeting(pair: Pair, which: str) -> Meeting:
 
 def export_document(pair: Pair, today: date, meeting: str | None = "latest", html: bool = False) -> str:
     """A meeting summary (``meeting`` a number or "latest"), or with ``meeting=None`` the
-    pair report; as HTML when asked."""
-    markdown = pair_markdown(pair, today) if meeting is None else meeting_markdown(
-        pair, pick_meeting(pair, meeting), today)
-    return to_html(markdown) if html else markdown
+    pair report; as a complete HTML page when asked."""
+    if meeting is None:
+        markdown, title = pair_markdown(pair, today), pair_title(pair)
+    else:
+        held = pick_meeting(pair, meeting)
+        markdown, title = meeting_markdown(pair, held, today), meeting_title(pair, held)
+    return html_document(markdown, title) if html else markdown

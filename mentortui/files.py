@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,14 +23,41 @@ def ensure_private_dir(folder: Path) -> Path:
     return folder
 
 
+def tighten(path: Path, mode: int) -> None:
+    """Make an existing folder or regular file (or a link's target) no looser than ``mode``.
+
+    Best effort: a folder on a read-only disk, or a file another user owns, cannot be
+    changed, and reading it must still work, so such an error is left for the read or
+    the write to report.
+    """
+    try:
+        current = os.stat(path)
+    except OSError:
+        return
+    if not (stat.S_ISDIR(current.st_mode) or stat.S_ISREG(current.st_mode)):
+        return
+    if stat.S_IMODE(current.st_mode) & ~mode:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IMODE(current.st_mode) & mode)
+
+
 def temp_prefix(path: Path) -> str:
     return f".{path.name}."
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: ``path`` itself, or where its links lead."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash at any moment leaves either the
     old file or the new one, never a mix: temp file in the same folder (0600), write,
-    fsync, rename over, fsync the folder. On error the old file is untouched."""
+    fsync, rename over, fsync the folder. On error the old file is untouched.
+
+    A symbolic link is written through: its target is replaced (in the target's folder)
+    and the link stays a link, so a pair kept elsewhere and linked in stays where it is."""
+    path = write_target(path)
     fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -59,8 +87,10 @@ def sweep_temp_files(path: Path) -> int:
     Call only while holding the file's lock, so no live writer's temp file is removed.
     """
     removed = 0
+    path = write_target(path)
     for leftover in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
-        with contextlib.suppress(FileNotFoundError):
+        # One that cannot be removed now (a read-only folder) is tried again next time.
+        with contextlib.suppress(OSError):
             leftover.unlink()
             removed += 1
     return removed

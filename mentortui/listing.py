@@ -32,6 +32,8 @@ def format_listings(listings: list[PairListing], today: date) -> str:
             str(summary.open_items),
             str(summary.overdue_items),
         ))
+        if listing.notice:
+            notes.append(f"! {summary.slug}: {listing.notice}")
         if summary.warning:
             notes.append(f"! {summary.slug}: {summary.warning}")
     widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]

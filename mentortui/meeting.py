@@ -12,6 +12,7 @@ from .models import ActionItem, AgendaItem, Meeting, Owner, Pair
 from .starters import record_reached
 
 _FIRST_WORD = re.compile(r"\w+", re.UNICODE)
+EARLY_START = timedelta(days=1)
 
 
 def unfinished_meeting(pair: Pair) -> Meeting | None:
@@ -20,19 +21,58 @@ def unfinished_meeting(pair: Pair) -> Meeting | None:
     return max(running, key=lambda m: m.started_at) if running else None
 
 
+def starts_early(meeting: Meeting, now: datetime) -> bool:
+    """Starting now would be more than a day before the meeting's planned moment."""
+    return meeting.started_at is None and meeting.scheduled - now > EARLY_START
+
+
 def start(pair: Pair, meeting: Meeting, now: datetime, content: Content) -> None:
-    """Start the clock; with no agenda the meeting runs the regular template."""
+    """Start the clock; with no agenda the meeting runs the regular template. The meeting
+    is recorded as held when it really starts; the planned moment is kept beside it."""
     if not meeting.agenda:
         meeting.agenda = template_items(content.templates["regular"])
-        carry_in(pair, meeting)
     if meeting.started_at is None:
+        carry_in(pair, meeting)
         meeting.started_at = now
-        if meeting.scheduled.date() != now.date():
-            # Held on another day than planned: it belongs to today, at the pair's usual time
-            # (started_at keeps the real start), so the next one is suggested at that time too.
-            meeting.scheduled = datetime.combine(now.date(), meeting.scheduled.time())
+        if meeting.scheduled != now:
+            meeting.planned_for = meeting.scheduled
+            meeting.scheduled = now
     if meeting.current_item is None:
         go_to(pair, meeting, 0, now)
+
+
+def cancel_refusal(pair: Pair, meeting: Meeting) -> str | None:
+    """Why a started meeting can no longer be cancelled, or None while nothing was typed."""
+    if meeting.notes.strip():
+        return "Notes were taken"
+    if meeting.decisions or meeting.parked or meeting_actions(pair, meeting):
+        return "Something was captured"
+    return None
+
+
+def cancel_start(pair: Pair, meeting: Meeting) -> None:
+    """Undo a start made by mistake: the meeting is planned again as it was, and nothing
+    it recorded (its clock, the starters it reached) is kept."""
+    meeting.started_at = None
+    meeting.current_item = None
+    meeting.current_since = None
+    if meeting.planned_for is not None:
+        meeting.scheduled = meeting.planned_for
+        meeting.planned_for = None
+    for item in meeting.agenda:
+        item.used_seconds = 0
+    _forget_asked(pair, meeting)
+
+
+def mark_not_held(pair: Pair, meeting: Meeting) -> None:
+    """A held meeting that did not really happen stays in the file but counts nowhere,
+    and the starters it reached no longer count as asked."""
+    meeting.not_held = True
+    _forget_asked(pair, meeting)
+
+
+def _forget_asked(pair: Pair, meeting: Meeting) -> None:
+    pair.asked = [record for record in pair.asked if record.meeting_id != meeting.id]
 
 
 def current_index(meeting: Meeting) -> int | None:
@@ -114,8 +154,9 @@ def missing_dates(pair: Pair, meeting: Meeting) -> list[ActionItem]:
 
 
 def suggest_next_start(pair: Pair, meeting: Meeting, today: date) -> datetime:
-    """The agreed interval after this meeting, at the same time of day, after today."""
-    start = meeting.scheduled + timedelta(days=pair.expectations.frequency_days)
+    """The agreed interval after this meeting, at the pair's usual time, after today."""
+    start = datetime.combine(meeting.scheduled.date() + timedelta(days=pair.expectations.frequency_days),
+                             meeting.usual_time)
     while start.date() <= today:
         start += timedelta(days=1)
     return start

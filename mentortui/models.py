@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -160,10 +160,20 @@ class Meeting(Model):
     ended_at: Moment | None = None
     current_item: str | None = None
     current_since: Moment | None = None
+    # Once a meeting starts, ``scheduled`` is when it really started; ``planned_for`` keeps
+    # when it had been planned, if that was another moment.
+    planned_for: Moment | None = None
+    # Ended, but it did not really happen: kept in the file, counted nowhere.
+    not_held: Annotated[bool, Field(strict=True)] = False
 
     @property
     def is_held(self) -> bool:
-        return self.ended_at is not None
+        return self.ended_at is not None and not self.not_held
+
+    @property
+    def usual_time(self) -> time:
+        """The time of day the meeting was planned for: the pair's usual time."""
+        return (self.planned_for or self.scheduled).time()
 
     @property
     def is_running(self) -> bool:
@@ -277,7 +287,7 @@ class Pair(PairInfo):
     def next_meeting(self, today: date) -> Meeting | None:
         """The earliest meeting planned for today or later and not yet held; a planned
         meeting whose day passed without it being held does not count."""
-        planned = [m for m in self.meetings if not m.is_held and m.scheduled.date() >= today]
+        planned = [m for m in self.meetings if m.ended_at is None and m.scheduled.date() >= today]
         return min(planned, key=lambda m: m.scheduled) if planned else None
 
     def action_item(self, item_id: str | None) -> ActionItem | None:

@@ -1,8 +1,9 @@
 """Saving off the caller's thread: the latest snapshot wins, one write at a time.
 
-The caller (the UI) hands in a snapshot of the pair as plain data; a single background
-thread encodes and writes it atomically. Snapshots that arrive while a write is under
-way replace each other, so a burst of edits costs one or two writes, never a queue.
+The caller (the UI) hands in a snapshot of the pair as plain data (whatever the write
+function takes); a single background thread encodes and writes it atomically.
+Snapshots that arrive while a write is under way replace each other, so a burst of
+edits costs one or two writes, never a queue.
 """
 
 from __future__ import annotations
@@ -10,27 +11,26 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import Generic, TypeVar
 
-from .storage import Raw
-
-Write = Callable[[Raw], None]
+Snapshot = TypeVar("Snapshot")
 
 
-class SaveQueue:
+class SaveQueue(Generic[Snapshot]):
     def __init__(
         self,
-        write: Write,
+        write: Callable[[Snapshot], None],
         on_saved: Callable[[datetime], None] = lambda when: None,
         on_error: Callable[[Exception], None] = lambda error: None,
     ) -> None:
         self._write = write
         self._on_saved = on_saved
         self._on_error = on_error
-        self._pending: Raw | None = None
+        self._pending: Snapshot | None = None
         self._busy = False
         self._condition = threading.Condition()
 
-    def submit(self, snapshot: Raw) -> None:
+    def submit(self, snapshot: Snapshot) -> None:
         with self._condition:
             self._pending = snapshot
             if self._busy:

@@ -107,9 +107,28 @@ def edit_custom(pair: Pair, starter_id: str, text: str) -> None:
             starter.text = text
 
 
-def remove_custom(pair: Pair, starter_id: str) -> None:
+@dataclass(frozen=True)
+class RemovedStarter:
+    """A question of the pair's own that was removed, and what restoring it needs."""
+
+    starter: CustomStarter
+    index: int
+    hidden: bool
+
+
+def remove_custom(pair: Pair, starter_id: str) -> RemovedStarter | None:
+    removed = next((RemovedStarter(s, i, starter_id in pair.hidden_starters)
+                    for i, s in enumerate(pair.custom_starters) if s.id == starter_id), None)
     pair.custom_starters = [s for s in pair.custom_starters if s.id != starter_id]
     pair.hidden_starters = [s for s in pair.hidden_starters if s != starter_id]
+    return removed
+
+
+def restore_custom(pair: Pair, removed: RemovedStarter) -> None:
+    """Put a removed question back at its place, hidden again if it was."""
+    pair.custom_starters.insert(min(removed.index, len(pair.custom_starters)), removed.starter)
+    if removed.hidden:
+        pair.hidden_starters.append(removed.starter.id)
 
 
 def agenda_item_for(row: StarterRow) -> AgendaItem:

@@ -8,15 +8,19 @@ cannot read instead of treating it as empty.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
-from typing import Any
 
 from tinydb.storages import Storage
 
-from .errors import PairFileError
+from .decoding import Raw, decode
+from .errors import PairFileError, describe_os_error
 from .files import atomic_write
 
-Raw = dict[str, dict[str, dict[str, Any]]]
+# The biggest pair the notes caps allow (300 meetings of 200,000 characters) is about
+# 60 MB; reading much more than that as JSON would take gigabytes of memory.
+MAX_FILE_BYTES = 64 * 2**20
 
 
 class AtomicJSONStorage(Storage):
@@ -27,24 +31,8 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
 
     def read(self) -> Raw | None:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise PairFileError(self.path, f"cannot be read ({error.strerror or error})") from None
-        if not data.strip():
-            raise PairFileError(self.path, "the file is empty")
-        try:
-            raw = json.loads(data.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            raise PairFileError(self.path, f"not UTF-8 text (byte {error.start})") from None
-        except json.JSONDecodeError as error:
-            raise PairFileError(
-                self.path, f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-            ) from None
-        check_layout(self.path, raw)
-        return raw
+        data = read_pair_bytes(self.path)
+        return None if data is None else decode(self.path, data)
 
     def write(self, data: Raw) -> None:
         if self.read_only:
@@ -55,10 +43,46 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def check_layout(path: Path, raw: object) -> None:
-    """A TinyDB file is an object of tables, each an object of documents."""
-    if not isinstance(raw, dict):
-        raise PairFileError(path, "not a mentortui pair file (the top level is not an object)")
-    for table, documents in raw.items():
-        if not isinstance(documents, dict) or not all(isinstance(d, dict) for d in documents.values()):
-            raise PairFileError(path, f"table {table!r} is not a set of documents")
+def read_pair_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None if there is no file. Anything else that is not a readable
+    regular file of a sane size (a folder, a fifo, a device, a huge file) is a PairFileError;
+    a fifo is opened without waiting for a writer, so a listing never hangs on one."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise PairFileError(path, f"cannot be read: {_cause(error)}") from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise PairFileError(path, f"is {_kind(status.st_mode)}, not a pair file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise PairFileError(
+                path, f"is {status.st_size // 2**20} MB; a pair file can be at most "
+                f"{MAX_FILE_BYTES // 2**20} MB, so this is not one mentortui wrote"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise PairFileError(path, f"cannot be read: {_cause(error)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise PairFileError(path, f"is over {MAX_FILE_BYTES // 2**20} MB, more than a pair file can be")
+    return data
+
+
+def _cause(error: OSError) -> str:
+    """Why reading failed, without the path the message already starts with."""
+    return describe_os_error(OSError(error.errno, error.strerror))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (fifo)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"

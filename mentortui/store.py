@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -19,10 +20,26 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
 
-from .errors import BadPairName, NoSuchPair, PairFileError, PairLockedError, StoreError
-from .files import PRIVATE_FILE_MODE, atomic_write, ensure_private_dir, sweep_temp_files
-from .migrations import META_TABLE, migrate, stamp
-from .models import Pair, PairInfo
+from .errors import (
+    BadPairName,
+    LockUnavailableError,
+    NoSuchPair,
+    PairFileError,
+    PairLockedError,
+    StoreError,
+    describe_os_error,
+)
+from .files import (
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    atomic_write,
+    ensure_private_dir,
+    sweep_temp_files,
+    tighten,
+)
+from .integrity import duplicate_ids
+from .migrations import META_TABLE, migrate, schema_version, stamp
+from .models import SCHEMA_VERSION, Pair, PairInfo
 from .paths import PAIR_SUFFIX, pair_path, slugify
 from .storage import AtomicJSONStorage, Raw
 from .summary import PairSummary, summarize
@@ -48,9 +65,13 @@ def raw_to_pair(path: Path, raw: Raw) -> Pair:
         rows = raw.get(table, {})
         documents[table] = [rows[key] for key in sorted(rows, key=_doc_order)]
     try:
-        return Pair.model_validate(documents)
+        pair = Pair.model_validate(documents)
     except ValidationError as error:
         raise PairFileError(path, format_validation_error(error)) from None
+    problems = duplicate_ids(pair)
+    if problems:
+        raise PairFileError(path, "; ".join(problems))
+    return pair
 
 
 def pair_to_raw(pair: Pair, keep: Raw | None = None) -> Raw:
@@ -81,6 +102,7 @@ class PairListing:
     path: Path
     summary: PairSummary | None = None
     problem: str = ""
+    notice: str = ""
 
 
 class PairFile:
@@ -93,6 +115,7 @@ class PairFile:
         self._lock: FileLock | None = None
         self._holder_path = path.with_name(f".{path.name}.holder")
         self._unknown_tables: Raw = {}
+        self.newer_schema: int | None = None
         self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
         if not read_only:
             self._acquire_lock()
@@ -108,8 +131,13 @@ class PairFile:
             lock.acquire()
         except Timeout:
             raise PairLockedError(self.path, self._read_holder()) from None
+        except OSError as error:  # no lock file can be made: the disk is full or read-only
+            raise LockUnavailableError(self.path, describe_os_error(error)) from None
         self._lock = lock
-        atomic_write(self._holder_path, json.dumps(_holder_info()).encode())
+        # The holder file only tells a second mentortui who has the pair; the lock is held
+        # either way, so failing to write it (a full disk) must not stop the pair opening.
+        with contextlib.suppress(OSError):
+            atomic_write(self._holder_path, json.dumps(_holder_info()).encode())
         sweep_temp_files(self.path)
 
     def _read_holder(self) -> str:
@@ -120,12 +148,25 @@ class PairFile:
             return "another process"
 
     def load(self) -> Pair:
+        """Read, upgrade and validate the pair. Whatever the file holds, a problem with it
+        is a PairFileError naming the path; the file itself is never changed."""
         raw = self._db.storage.read()
         if raw is None:
             raise NoSuchPair(f"{self.path} does not exist")
-        raw = migrate(self.path, raw, allow_newer=self.read_only)
+        try:
+            version = schema_version(self.path, raw)
+            raw = migrate(self.path, raw, allow_newer=self.read_only)
+            pair = raw_to_pair(self.path, raw)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
+                AttributeError) as error:
+            # Validation reports what it knows by field; anything it did not foresee still
+            # names the file rather than ending the program.
+            raise PairFileError(
+                self.path, f"has a shape mentortui cannot read ({type(error).__name__})"
+            ) from None
+        self.newer_schema = version if version > SCHEMA_VERSION else None
         self._unknown_tables = {k: v for k, v in raw.items() if k not in _OWN_TABLES}
-        return raw_to_pair(self.path, raw)
+        return pair
 
     def snapshot(self, pair: Pair) -> Raw:
         """The pair as the plain data ``write`` takes; cheap enough for the UI thread."""
@@ -165,13 +206,17 @@ class PairStore:
     def slugs(self) -> list[str]:
         if not self.folder.is_dir():
             return []
-        return sorted(p.stem for p in self.folder.glob(f"*{PAIR_SUFFIX}") if not p.name.startswith("."))
+        tighten(self.folder, PRIVATE_DIR_MODE)
+        paths = [p for p in self.folder.glob(f"*{PAIR_SUFFIX}") if not p.name.startswith(".")]
+        for path in paths:
+            tighten(path, PRIVATE_FILE_MODE)
+        return sorted(p.stem for p in paths)
 
     def new_slug(self, pair: PairInfo) -> str:
         names = f"{_first_name(pair.mentee.name)} with {_first_name(pair.mentor.name)}"
         base = slugify(names)[:MAX_SLUG_LENGTH].rstrip("-")
         slug, number = base, 2
-        while self.path_for(slug).exists():
+        while os.path.lexists(self.path_for(slug)):  # a dangling link is taken too
             slug, number = f"{base}-{number}", number + 1
         return slug
 
@@ -186,8 +231,13 @@ class PairStore:
         path = self.path_for(slug)
         if create:
             ensure_private_dir(self.folder)
+        elif path.is_symlink() and not path.exists():
+            raise PairFileError(path, f"is a link to {os.readlink(path)}, which does not exist")
         elif not path.exists():
             raise NoSuchPair(f"no pair called {slug!r} in {self.folder}")
+        else:
+            tighten(self.folder, PRIVATE_DIR_MODE)
+            tighten(path, PRIVATE_FILE_MODE)
         return PairFile(path, read_only=read_only)
 
     def load(self, slug: str) -> Pair:
@@ -196,20 +246,30 @@ class PairStore:
             return pair_file.load()
 
     def listings(self, today: date) -> list[PairListing]:
-        listings = []
-        for slug in self.slugs():
-            path = self.folder / f"{slug}{PAIR_SUFFIX}"
-            try:
-                pair = self.load(slug)
-            except BadPairName:
-                problem = f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
-                listings.append(PairListing(slug, path, problem=problem))
-            except StoreError as error:
-                problem = error.problem if isinstance(error, PairFileError) else str(error)
-                listings.append(PairListing(slug, path, problem=problem))
-            else:
-                listings.append(PairListing(slug, path, summary=summarize(slug, pair, today)))
-        return listings
+        """Every file in the folder; one that cannot be read is listed with its problem."""
+        return [self._listing(slug, today) for slug in self.slugs()]
+
+    def _listing(self, slug: str, today: date) -> PairListing:
+        path = self.folder / f"{slug}{PAIR_SUFFIX}"
+        try:
+            with self.open(slug, read_only=True) as pair_file:
+                pair = pair_file.load()
+        except BadPairName:
+            problem = f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
+            return PairListing(slug, path, problem=problem)
+        except StoreError as error:
+            problem = error.problem if isinstance(error, PairFileError) else str(error)
+            return PairListing(slug, path, problem=problem)
+        except OSError as error:
+            return PairListing(slug, path, problem=f"cannot be read: {describe_os_error(error)}")
+        notice = ""
+        if pair_file.newer_schema is not None:
+            notice = f"{newer_schema_notice(pair_file.newer_schema)}; read-only"
+        return PairListing(slug, path, summary=summarize(slug, pair, today), notice=notice)
+
+
+def newer_schema_notice(found: int) -> str:
+    return f"written by a newer mentortui (schema {found}; this version reads up to {SCHEMA_VERSION})"
 
 
 def _first_name(name: str) -> str:

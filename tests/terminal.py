@@ -13,9 +13,11 @@ import codecs
 import fcntl
 import os
 import re
+import select
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import threading
 import time
@@ -34,6 +36,14 @@ _ANSI = re.compile(
     r"|\x1b[@-Z\\-_]"
     r"|\x1b[ -/][0-~]"
     r"|[\x00-\x09\x0b-\x1f\x7f]"
+)
+
+# Run first in the child (a new session): make the pty its controlling terminal, as a
+# terminal emulator does, then exec the program (same pid). Without it, closing the
+# master sends no SIGHUP.
+_CONTROLLING_TERMINAL = (
+    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "os.execvp(sys.argv[1], sys.argv[1:])"
 )
 
 
@@ -56,7 +66,10 @@ class Terminal:
         env: Mapping[str, str] | None = None,
         columns: int = COLUMNS,
         rows: int = ROWS,
+        controlling: bool = True,
     ) -> None:
+        """``controlling=False`` leaves the program without a controlling terminal, like
+        one outside the terminal's foreground process group: a hangup sends it no SIGHUP."""
         child_env = dict(os.environ if env is None else env)
         child_env["TERM"] = "xterm-256color"
         child_env.pop("COLORTERM", None)
@@ -73,16 +86,18 @@ class Terminal:
         self._chunks: list[str] = []
         self._length = 0
         self._reader_done = threading.Event()
+        self._stop_reading = threading.Event()
+        self._master_closed = False
         self._closed = False
         try:
             self.process = subprocess.Popen(
-                list(argv),
+                [sys.executable, "-c", _CONTROLLING_TERMINAL, *argv] if controlling else list(argv),
                 stdin=slave,
                 stdout=slave,
                 stderr=slave,
                 cwd=cwd,
                 env=child_env,
-                start_new_session=True,  # own session: the pty becomes its controlling terminal
+                start_new_session=True,  # own session, whose controlling terminal the shim sets
                 close_fds=True,
             )
         except BaseException:
@@ -96,9 +111,15 @@ class Terminal:
     # Reading -------------------------------------------------------------------------
 
     def _drain(self) -> None:
+        # Wait with a timeout rather than block in read: close_master() must be able to
+        # stop this thread, or the master stays open and no hangup happens.
+        poller = select.poll()
+        poller.register(self._master, select.POLLIN)
         try:
-            while True:
+            while not self._stop_reading.is_set():
                 try:
+                    if not poller.poll(50):
+                        continue
                     data = os.read(self._master, 65536)
                 except InterruptedError:
                     continue
@@ -189,6 +210,15 @@ class Terminal:
         """Wait for the exit and return the status (negative: killed by that signal)."""
         return self.process.wait(timeout)
 
+    def close_master(self) -> None:
+        """Close the terminal window: stop reading and close the pty's master side, so
+        the kernel hangs the terminal up (SIGHUP to the program, EIO on its writes)."""
+        self._stop_reading.set()
+        self._reader.join(2)
+        if not self._master_closed:
+            self._master_closed = True
+            os.close(self._master)
+
     def close(self) -> None:
         """Kill whatever is left of the program's session and release the pty."""
         if self._closed:
@@ -212,10 +242,13 @@ class Terminal:
                     pass
         finally:
             self._reader_done.wait(2)
-            try:
-                os.close(self._master)
-            except OSError:
-                pass
+            self._stop_reading.set()
+            if not self._master_closed:
+                self._master_closed = True
+                try:
+                    os.close(self._master)
+                except OSError:
+                    pass
             self._reader.join(2)
 
     def __enter__(self) -> Terminal:

@@ -89,9 +89,9 @@ async def test_new_pair_form_reports_missing_names(make_app, store):
         await pilot.press("n")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        error = str(app.screen.query_one("#error", Static).render())
-        assert "Mentor's name: must not be empty" in error
-        assert "Mentee's name: must not be empty" in error
+        assert str(app.screen.query_one("#mentor-name-error").render()) == "Must not be empty."
+        assert str(app.screen.query_one("#mentee-name-error").render()) == "Must not be empty."
+        assert app.focused.id == "mentor-name"
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, PairListScreen)

@@ -101,7 +101,7 @@ def test_export_latest_meeting_to_stdout_and_the_report_to_an_html_file(tmp_path
     assert "- Kind: First meeting" in first.stdout
     out = tmp_path / "report.html"
     report = run("export", slug, "--all", "--format", "html", "-o", str(out), data_dir=data)
-    assert report.returncode == 0 and out.read_text().startswith("<h1>")
+    assert report.returncode == 0 and out.read_text().startswith("<!doctype html>")
     assert "<table>" in out.read_text()
 
 

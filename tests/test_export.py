@@ -1,6 +1,7 @@
 """Markdown export (``mentortui.export``): golden files of the demo pair, any user text
-escaped so it reads back as typed and cannot change the structure, notes kept as written
-without swallowing what follows, and HTML with no raw HTML let through.
+escaped so it reads back as typed and cannot change the structure, notes kept with their
+formatting and their lines without swallowing what follows, nothing live in the Markdown
+even for a viewer with raw HTML on, and HTML as a complete page with no raw HTML let through.
 
 Regenerate the golden files after an intended change with
 ``UPDATE_GOLDEN=1 python -m pytest tests/test_export.py``, then read the diff.
@@ -14,6 +15,8 @@ import re
 import subprocess
 import sys
 from datetime import datetime, timedelta
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -22,10 +25,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
-from mentortui import export
+from mentortui import safe_notes
+from mentortui.cli import main
 from mentortui.demo import demo_pair
 from mentortui.export import (
     escape_text,
+    export_document,
     held_meeting_number,
     meeting_markdown,
     pair_markdown,
@@ -33,10 +38,15 @@ from mentortui.export import (
 )
 from mentortui.goals import revise
 from mentortui.models import ActionItem, AgendaItem, CheckIn, Goal, Meeting, Pair, Person
+from mentortui.store import PairStore
 from tests.conftest import TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
 PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+# How the most permissive viewer reads the .md: raw HTML on and, unlike markdown-it's
+# default, every link accepted (some viewers check no scheme at all).
+PERMISSIVE = MarkdownIt("commonmark", {"html": True}).enable("table")
+PERMISSIVE.validateLink = lambda url: True
 ACTION_HEADER = ["What", "Who", "Delivery date", "Status"]
 PROPERTY_SETTINGS = settings(max_examples=200, derandomize=True, deadline=None,
                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -104,6 +114,59 @@ def section_inlines(tokens, title: str) -> list:
 def shape(tokens) -> list[tuple]:
     """The block structure of a parsed document, without the inline text."""
     return [(token.type, token.tag, token.level) for token in tokens if token.type != "inline"]
+
+
+def is_dangerous(url: str) -> bool:
+    """An href or src a browser would run (it ignores whitespace and case in the scheme)."""
+    return re.match(r"(javascript|vbscript|data|file):",
+                    "".join(char for char in url if char > " ").lower()) is not None
+
+
+# The notes as typed, read safely: raw HTML shown as text, each line on its own line, a
+# dangerous link shown as the text typed.
+AS_TYPED = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+AS_TYPED.validateLink = lambda url: not is_dangerous(url)
+MARKDOWN_ATTRIBUTES = {"href", "src", "alt", "title", "class", "start"}
+
+
+class Tags(HTMLParser):
+    """Every tag, comment and processing instruction in an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.other: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_comment(self, data):
+        self.other.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.other.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.other.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.other.append(f"<![{data}]>")
+
+
+def assert_inert(markdown: str) -> None:
+    """Rendered by a viewer with raw HTML on that follows any link, the Markdown holds
+    only tags Markdown itself makes, no event handler and no dangerous link."""
+    rendered = PERMISSIVE.render(markdown)
+    assert "<script" not in rendered.lower()
+    parsed = Tags()
+    parsed.feed(rendered)
+    parsed.close()
+    assert not parsed.other, parsed.other
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS, rendered
+    for tag, attributes in parsed.tags:
+        assert {name for name, _ in attributes} <= MARKDOWN_ATTRIBUTES, (tag, attributes)
+        assert not [value for name, value in attributes if name in ("href", "src") and is_dangerous(value or "")]
+    assert not re.search(r"<[^>]*\son\w+\s*=", re.sub(r'"[^"]*"', '""', rendered))
 
 
 def last_meeting(pair: Pair) -> Meeting:
@@ -229,8 +292,9 @@ def test_empty_sections_say_so_and_an_assignment_keeps_its_lines():
     tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
     assert [plain(t) for t in section_inlines(tokens, "Notes")] == ["No notes."]
     assert [plain(t) for t in section_inlines(tokens, "Action items")] == ["None captured."]
-    assert [t.content for t in section_inlines(tokens, "Assignment for next time")] == [
-        "Read chapter 2\n\\# not a heading", "1\\. not a list"]
+    assignment = section_inlines(tokens, "Assignment for next time")
+    assert [t.content for t in assignment] == ["Read chapter 2\\\n\\# not a heading", "1\\. not a list"]
+    assert [child.type for child in assignment[0].children] == ["text", "hardbreak", "text"]
 
 
 def test_decisions_and_parked_topics_are_lists():
@@ -268,7 +332,10 @@ def test_ordinary_punctuation_stays_readable():
 
 NASTY = ["|", "#", "*", "_", "<", ">", "[", "]", "`", "```", "~~~", "\\", "\n", "[bold]", "[/oops]",
          "<script>", "1.", "2)", "- ", "+ ", "&amp;", "&#35;", " ", "\t", "é", "日本", "\u00a0", "\u2028",
-         "!", "(", ")", "=", ":", "---", "    ", "\\|", "**", "__", "<a href='x'>", "http://x.org"]
+         "!", "(", ")", "=", ":", "---", "    ", "\\|", "**", "__", "<a href='x'>", "http://x.org",
+         "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "<javascript:alert(1)>", "](",
+         "]: ", "javascript:", "JaVa&#115;cript:", "data:text/html,", "vbscript:", "<!--", "<?", "<!X",
+         "</b>", "<https://x.org>", "<a@b.org>", "&lt;", "&#60;", "\\<", "`<b>`", "  \n", "\\\n"]
 any_text = st.one_of(
     st.text(),
     st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=4)), max_size=10).map("".join),
@@ -360,6 +427,13 @@ note_line = st.one_of(
 any_notes = st.one_of(st.text(), st.lists(note_line, max_size=10).map("\n".join))
 
 
+def same_reading(shown: str, typed: str) -> bool:
+    """The same HTML, but for the line break an unclosed code fence does not end with."""
+    def unify(text: str) -> str:
+        return re.sub(r"\n?</code></pre>", "</code></pre>", text)
+    return unify(shown) == unify(typed)
+
+
 def after_notes(markdown: str, suffix: str) -> list[tuple]:
     """The tokens that start at or after the first line of ``suffix`` (the part of the
     summary that follows the notes)."""
@@ -378,6 +452,11 @@ def after_notes(markdown: str, suffix: str) -> list[tuple]:
 @example(notes="> ```\n> quoted code")
 @example(notes="text\n   ~~~~ ~\nmore")
 @example(notes="<script>alert(1)</script>\n## Decisions\n| x |\n|---|")
+@example(notes="| a | b |\n|---|---|\n| `x | <b> | y` |")
+@example(notes="[r]: javascript:alert(1)\n\n[x][r] ![i](data:text/html,x) [y](<javascript:x>)")
+@example(notes="one `a <b>\nc` two\nthree\\\nfour  \nfive")
+@example(notes="``\n<DIV>``")
+@example(notes=":*\n0*\n\n0\n\n\xa0\n0")
 def test_notes_never_change_the_structure_after_them(notes):
     pair = demo_pair(TODAY)
     meeting = last_meeting(pair)
@@ -397,9 +476,15 @@ def test_notes_never_change_the_structure_after_them(notes):
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    if lines:  # kept as written, never the verbatim last resort
-        assert "## Notes\n\n" + "\n".join(lines) + "\n" in markdown
+    if lines:  # read as typed, even with raw HTML on
+        start = len(baseline) - len(suffix) - len("No notes.\n\n")
+        shown = markdown[start:len(markdown) - len(suffix) - 2]
+        typed = "\n".join(lines)
+        # The verbatim last resort only for a code span running onto a line starting "<".
+        if shown != safe_notes._verbatim(typed) or not re.search(r"`[^`]*\n[ \t>]*<", typed):
+            assert same_reading(PERMISSIVE.render(shown), AS_TYPED.render(typed))
     assert set(re.findall(r"<(/?[a-zA-Z][a-zA-Z0-9]*)", to_html(markdown))) <= ALLOWED_TAGS
+    assert_inert(markdown)
 
 
 def test_an_unclosed_fence_in_the_notes_is_closed_and_the_notes_are_kept():
@@ -412,9 +497,15 @@ def test_an_unclosed_fence_in_the_notes_is_closed_and_the_notes_are_kept():
 
 def test_the_last_resort_shows_notes_verbatim(monkeypatch):
     """Should closing the fence ever not be enough, the notes become one code block."""
-    monkeypatch.setattr(export, "_ends_cleanly", lambda tokens, line: False)
-    notes = "```\nhas ``` and ```` inside"
-    assert export._safe_notes(notes) == "`````\n" + notes + "\n`````"
+    monkeypatch.setattr(safe_notes, "_ends_cleanly", lambda tokens, line: False)
+    notes = "```\nhas ``` and ```` inside <script>"
+    assert safe_notes.safe_notes(notes) == "`````\n" + notes + "\n`````"
+
+
+def test_anything_still_live_after_escaping_falls_back_to_verbatim(monkeypatch):
+    monkeypatch.setattr(safe_notes, "_inert_notes", lambda body: body)  # as if escaping missed it
+    notes = "<img src=x onerror=alert(1)>"
+    assert safe_notes.safe_notes(notes) == "```\n" + notes + "\n```"
 
 
 # --------------------------------------------------------------------------- 3. HTML
@@ -487,3 +578,134 @@ def test_goal_history_and_empty_fields_show():
     assert "- Revised Wed 25 Nov 2026; it was: Learn SQL" in report
     assert "- Complete by: not set" in report and "- Specific: not written" in report
     assert "No check-ins yet." in report
+
+
+# --------------------------------------------------------------------------- 4. nothing live, lines kept
+
+
+def test_raw_html_in_notes_and_fields_is_escaped_and_the_formatting_kept():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    pair.mentee.name = "<b>Priya</b>"
+    meeting.agenda[0].title = "<img src=x onerror=alert(1)>"
+    meeting.decisions = ["<script>alert('decision')</script>"]
+    meeting.notes = ("<script>alert('notes')</script>\n"
+                     "<img src=x onerror=alert(1)> is *really* important\n"
+                     "escaped \\<iframe src=x> too\n\n"
+                     "- first `a <b> c`\n- second\n\n"
+                     "```html\n<p>if a < b</p>\n```")
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    assert "<script" not in markdown and "<img" not in markdown and "<b>Priya" not in markdown
+    assert ("&lt;script>alert('notes')&lt;/script>\\\n&lt;img src=x onerror=alert(1)> is *really* important\\\n"
+            "escaped &lt;iframe src=x> too") in markdown  # "\\<" is no escape to some flavours
+    assert "- first `a <b> c`\n- second\n\n```html\n<p>if a < b</p>\n```\n\n## Decisions" in markdown
+    assert_inert(markdown)
+    rendered = PERMISSIVE.render(markdown)
+    assert "<h1>&lt;b&gt;Priya&lt;/b&gt; with Dana Okafor" in rendered
+    assert ("&lt;script&gt;alert('notes')&lt;/script&gt;<br />\n"
+            "&lt;img src=x onerror=alert(1)&gt; is <em>really</em>") in rendered
+    assert "<ul>\n<li>first <code>a &lt;b&gt; c</code></li>\n<li>second</li>\n</ul>" in rendered
+    assert '<pre><code class="language-html">&lt;p&gt;if a &lt; b&lt;/p&gt;\n</code></pre>' in rendered
+    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td>" in rendered
+    assert "<li>&lt;script&gt;alert('decision')&lt;/script&gt;</li>" in rendered
+
+
+@pytest.mark.parametrize("notes", [
+    "[click](javascript:alert(1))", "[click](JAVASCRIPT:alert(1))", "[c](java&#115;cript:alert(1))",
+    "[c](  javascript:alert(1) 'title')", "![i](data:text/html;base64,PHNjcmlwdD4=)", "[v](vbscript:msgbox)",
+    "<javascript:alert(1)>", "<data:text/html,x>", "[r]: javascript:alert(1)\n\n[see][r] and [r]",
+    "[x](<javascript:alert(1)>)", "[f](file:///etc/passwd)",
+])
+def test_dangerous_links_in_notes_show_as_text(notes):
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = notes
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    assert_inert(markdown)
+    notes_html = PERMISSIVE.render(markdown).split("<h2>Notes</h2>\n", 1)[1].split("<h2>", 1)[0]
+    assert "<a " not in notes_html and "<img" not in notes_html
+    visible = re.sub(r"<[^>]*>", "", notes_html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert normalize(visible) == normalize(unescape(notes))  # entities read as the character
+
+
+def test_safe_links_in_notes_stay_links():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = ("See <https://example.org/a?b=1> or [the guide](https://example.org/guide) "
+                     "or <dana@example.org>")
+    rendered = PERMISSIVE.render(meeting_markdown(pair, meeting, TODAY))
+    assert '<a href="https://example.org/a?b=1">https://example.org/a?b=1</a>' in rendered
+    assert '<a href="https://example.org/guide">the guide</a>' in rendered
+    assert '<a href="mailto:dana@example.org">dana@example.org</a>' in rendered
+
+
+def put(model, field: str, value) -> None:
+    """Set a field to any text the model accepts (a refused value keeps the old one)."""
+    try:
+        setattr(model, field, value)
+    except ValidationError:
+        pass
+
+
+@PROPERTY_SETTINGS
+@given(texts=st.lists(any_text, min_size=18, max_size=18), notes=any_notes)
+@example(texts=["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+                "<javascript:alert(1)>", "<!-- c", "<?php", "<a href='javascript:x'>a</a>", "`<b>`",
+                "&lt;b&gt;", "\\<b>", "<b\nonclick=x>", "[r]: javascript:x", "<https://x.org>", "<x@y.org>",
+                "data:text/html,<b>", "*<i>*", "<style>", "</p>"],
+         notes="<iframe src=javascript:alert(1)>\n[r]: javascript:x\n[a][r]")
+def test_any_text_in_any_field_exports_nothing_live(texts, notes):
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    goal = pair.goals[0]
+    for model, field in [(pair.mentor, "name"), (pair.mentee, "name"), (pair.mentee, "pronouns"),
+                         (pair.mentor, "contact"), (pair.expectations, "topics"),
+                         (pair.expectations, "format"), (meeting.agenda[0], "title"),
+                         (meeting, "assignment"), (pair.action_items[0], "text"), (goal, "title"),
+                         (goal, "specific"), (goal, "measurable"), (goal.checkins[0], "note")]:
+        put(model, field, texts.pop())
+    put(meeting, "decisions", texts[:2])
+    put(meeting, "parked", texts[2:4])
+    put(meeting, "notes", notes)
+    pair.action_items[0].meeting_id = meeting.id
+    assert_inert(meeting_markdown(pair, meeting, TODAY))
+    assert_inert(pair_markdown(pair, TODAY))
+
+
+def test_each_typed_line_stays_a_line_in_markdown_and_html():
+    pair = demo_pair(TODAY)
+    meeting = last_meeting(pair)
+    meeting.notes = ("Thought one\nThought two\n\n- item a\n- item b\n  still b\n\n"
+                     "```\ncode 1\ncode 2\n```\n## Topic\nafter *em*\nlast line ends in (*\nnot emphasis*")
+    meeting.assignment = "Read chapter 2\nWrite a summary"
+    markdown = meeting_markdown(pair, meeting, TODAY)
+    assert ("## Notes\n\nThought one\\\nThought two\n\n- item a\n- item b\\\n  still b\n\n"
+            "```\ncode 1\ncode 2\n```\n## Topic\nafter *em*\\\nlast line ends in (*  \nnot emphasis*"
+            "\n\n## Decisions") in markdown
+    assert "## Assignment for next time\n\nRead chapter 2\\\nWrite a summary\n" in markdown
+    github = MarkdownIt("commonmark")  # single newlines are soft breaks there, as on GitHub
+    for rendered in (github.render(markdown), export_document(pair, TODAY, "latest", html=True)):
+        assert "<p>Thought one<br />\nThought two</p>" in rendered
+        assert "<li>item b<br />\nstill b</li>" in rendered
+        assert ("<pre><code>code 1\ncode 2\n</code></pre>\n<h2>Topic</h2>\n"
+                "<p>after <em>em</em><br />\nlast line ends in (*<br />\nnot emphasis*</p>") in rendered
+        assert "<p>Read chapter 2<br />\nWrite a summary</p>" in rendered
+
+
+def test_html_export_is_a_complete_utf8_page_with_an_escaped_title(tmp_path):
+    pair = demo_pair(TODAY)
+    pair.mentee.name = "José Núñez <b>"
+    store = PairStore(tmp_path / "data")
+    slug = store.create(pair)
+    out = tmp_path / "x.html"
+    assert main(["export", slug, "--format", "html", "-o", str(out), "--data-dir", str(store.folder)]) == 0
+    data = out.read_bytes()
+    head = data[:1024].decode("utf-8")  # the charset must be declared in the first 1024 bytes
+    assert head.startswith("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+    assert "<title>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</title>" in head
+    assert "<style>" in head and "border-collapse: collapse" in head
+    assert "José Núñez".encode("utf-8") in data and "JosÃ©".encode("utf-8") not in data
+    assert "<h1>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</h1>" in data.decode("utf-8")
+    assert data.decode("utf-8").rstrip().endswith("</body>\n</html>")
+    report = export_document(pair, TODAY, meeting=None, html=True)
+    assert "<title>José Núñez &lt;b&gt; with Dana Okafor: mentoring report</title>" in report

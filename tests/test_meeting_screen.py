@@ -25,6 +25,8 @@ async def test_a_whole_meeting_from_agenda_to_checklist(make_app, store, demo_sl
         await open_pair(app, pilot, "a")
         await pilot.press("f5")
         await settle(app, pilot)
+        await pilot.press("enter")  # the meeting is planned three days ahead: start it now
+        await settle(app, pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert rows(app, "#items")[0][0] == "> Check-in"
 
@@ -116,8 +118,9 @@ async def test_end_meeting_lists_items_without_a_date_and_fixes_them(make_app, s
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        problem = str(app.screen.query_one("#problem", Static).render())
-        assert problem == "Book the venue: no delivery date yet"
+        assert app.focused.id.startswith("due-")  # the refused field, with why under it
+        problem = str(app.screen.query_one(f"#{app.focused.id}-error").render())
+        assert problem == "Give it a delivery date: every action item needs one."
         await type_text(pilot, "12/4")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -170,6 +173,8 @@ async def test_a_starter_on_the_agenda_counts_as_asked_when_the_meeting_reaches_
         await pilot.press("enter", "a", "escape")
         await settle(app, pilot)
         await pilot.press("m")
+        await settle(app, pilot)
+        await pilot.press("enter")  # the meeting is planned three days ahead: start it now
         await settle(app, pilot)
         titles = [row[0].strip() for row in rows(app, "#items")]
         position = next(i for i, title in enumerate(titles) if "free weekend" in title)

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from mentortui.demo import demo_pair
 from mentortui.screens.agenda import AgendaScreen
+from mentortui.screens.confirm import ConfirmScreen
 from mentortui.screens.starters import StartersScreen
 
 from .conftest import TODAY
@@ -36,6 +37,10 @@ async def open_pair(app, pilot, key: str) -> None:
     await settle(app, pilot)
     await pilot.press(key)
     await settle(app, pilot)
+    if key == "m" and isinstance(app.screen, ConfirmScreen):
+        # The demo's next meeting is three days ahead: starting it now asks first.
+        await pilot.press("enter")
+        await settle(app, pilot)
 
 
 async def saved(app, pilot) -> None:

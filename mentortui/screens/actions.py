@@ -44,10 +44,10 @@ class ActionItemsScreen(PairScreen):
         self._initial_status = status
 
     def compose(self) -> ComposeResult:
-        self._choices: dict[str, list[tuple[str, str]]] = {
+        self._choices: dict[str, list[tuple[str | Text, str]]] = {
             "status": [(name, key) for key, name in actions.STATUS_FILTERS.items()],
             "owner": [(name, key) for key, name in OWNER_FILTERS],
-            "goal": [("Any goal", actions.ANY)] + [(g.title, g.id) for g in self.pair.goals],
+            "goal": [("Any goal", actions.ANY)] + [(Text(g.title), g.id) for g in self.pair.goals],
             "sort": [(name, key) for key, name in actions.SORTS.items()],
         }
         initial = {"status": self._initial_status, "owner": actions.ANY, "goal": actions.ANY, "sort": "due"}
@@ -141,7 +141,8 @@ class ActionItemsScreen(PairScreen):
                 item.due = day
                 self._changed(item.id)
 
-        self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today()), pushed)
+        self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today(), item.due),
+                             pushed)
 
     def action_edit(self) -> None:
         item = self._current()

@@ -14,9 +14,13 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 
 from .. import agenda as planner
 from ..dates import DateParseError, due_phrase, parse_moment, relative_day, short_day, short_moment
-from ..models import MEETING_KIND_NAMES, AgendaItem, Meeting, Pair
+from ..models import MEETING_KIND_NAMES, AgendaItem, Meeting, MeetingKind, Pair
+from ..session import PairSession
+from ..widgets.fields import Field
 from ..widgets.tables import restore_cursor
 from .base import PairScreen
+from .choice import ChoiceScreen
+from .early_start import confirm_start
 from .prompt import PromptAnswer, PromptScreen
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
@@ -34,12 +38,17 @@ class AgendaScreen(PairScreen):
         Binding("n", "focus_new_item", "New item", id="new_item"),
         Binding("e", "edit_item", "Edit", id="edit_item"),
         Binding("delete,d", "delete_item", "Delete", id="delete_item"),
+        Binding("u", "undo_delete", "Undo delete", id="undo_delete", show=False),
         Binding("ctrl+up,K", "move_item(-1)", "Up", id="move_up"),
         Binding("ctrl+down,J", "move_item(1)", "Down", id="move_down"),
         Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time"),
         Binding("minus", "change_minutes(-5)", "-5", id="less_time"),
         Binding("s", "starters", "Starters", id="starters"),
     ]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__(session)
+        self._deleted: list[tuple[int, AgendaItem]] = []  # where each deleted item was, newest last
 
     def compose(self) -> ComposeResult:
         today = self.app.today()
@@ -54,10 +63,10 @@ class AgendaScreen(PairScreen):
             yield Select([(name, kind) for kind, name in MEETING_KIND_NAMES.items()],
                          value=self.meeting.kind, allow_blank=False, id="kind", compact=True)
             yield Label("When")
-            yield Input(f"{self.meeting.scheduled:%Y-%m-%d %H:%M}", id="when",
+            yield Field(f"{self.meeting.scheduled:%Y-%m-%d %H:%M}", id="when",
                         placeholder="2026-12-04 17:30, fri 5pm, +1w", compact=True)
             yield Label("Minutes")
-            yield Input(str(self.meeting.planned_minutes), id="length", type="integer", compact=True)
+            yield Field(str(self.meeting.planned_minutes), id="length", type="integer", compact=True)
         yield Static(id="when-read")
         yield Static(id="assignment")
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
@@ -69,7 +78,7 @@ class AgendaScreen(PairScreen):
             yield Button("+5", id="more", compact=True)
             yield Button("Edit", id="edit", compact=True)
             yield Button("Delete", id="delete", compact=True)
-        yield Input(placeholder="Type an agenda item and press enter", id="new-item")
+        yield Field(placeholder="Type an agenda item and press enter", id="new-item")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,8 +95,16 @@ class AgendaScreen(PairScreen):
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """Back from another screen: carried items follow what changed there."""
         if self.is_mounted:
+            self._carry_in()
             self._show_items()
+
+    def _carry_in(self) -> None:
+        before = [(item.source, item.ref) for item in self.meeting.agenda]
+        planner.carry_in(self.pair, self.meeting)
+        if [(item.source, item.ref) for item in self.meeting.agenda] != before:
+            self.app.save_pair()
 
     # Showing -----------------------------------------------------------------------
 
@@ -137,11 +154,32 @@ class AgendaScreen(PairScreen):
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if event.value != self.meeting.kind:
-            planner.change_kind(self.meeting, event.value, self.app.content)
-            self.notify(f"Agenda now follows the {MEETING_KIND_NAMES[event.value].lower()} template",
-                        markup=False)
-            self._changed()
+        kind = event.value
+        if kind == self.meeting.kind:
+            return
+        edited = planner.edited_items(self.meeting, self.app.content)
+        if not edited:
+            self._change_kind(kind, keep_edits=False)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                event.select.value = self.meeting.kind
+            else:
+                self._change_kind(kind, keep_edits=answer == "keep")
+
+        listed = "\n".join(f"- {item.title} ({item.minutes} min)" for item in edited)
+        question = (f"You changed {len(edited)} of this agenda's template items:\n{listed}\n\n"
+                    f"The {MEETING_KIND_NAMES[kind].lower()} template replaces the template items. "
+                    "Keep your changed items?")
+        self.app.push_screen(ChoiceScreen(question, [("keep", "Keep my items"),
+                                                     ("replace", "Use the template")]), answered)
+
+    def _change_kind(self, kind: MeetingKind, keep_edits: bool) -> None:
+        planner.change_kind(self.meeting, kind, self.app.content, keep_edits=keep_edits)
+        self.notify(f"Agenda now follows the {MEETING_KIND_NAMES[kind].lower()} template",
+                    markup=False)
+        self._changed()
 
     @on(Input.Submitted, "#when")
     def _when_submitted(self, event: Input.Submitted) -> None:
@@ -207,8 +245,26 @@ class AgendaScreen(PairScreen):
         if index is None:
             return
         item = self.meeting.agenda.pop(index)
+        self._deleted.append((index, item))
+        message = f"Deleted “{item.title}” — press u to undo"
         if item.source in planner.CARRIED_SOURCES:
-            self.notify("Taken off this agenda; it comes back while the item stays open.", markup=False)
+            message += " (it comes back on its own while the item stays open)"
+        self.notify(message, markup=False)
+        self._changed(index)
+
+    def action_undo_delete(self) -> None:
+        """Put the last deleted item back where it was, unless it came back meanwhile."""
+        if not self._deleted:
+            self.notify("Nothing deleted to undo", markup=False)
+            return
+        index, item = self._deleted.pop()
+        if any(other.id == item.id or (item.ref and (other.source, other.ref) == (item.source, item.ref))
+               for other in self.meeting.agenda):
+            self.notify(f"“{item.title}” is already back on the agenda", markup=False)
+            return
+        index = min(index, len(self.meeting.agenda))
+        self.meeting.agenda.insert(index, item)
+        self.notify(f"Restored “{item.title}”", markup=False)
         self._changed(index)
 
     def action_edit_item(self) -> None:
@@ -229,8 +285,12 @@ class AgendaScreen(PairScreen):
         if self.session.read_only:
             self.notify("Open read-only: a meeting cannot be run here.", severity="warning", markup=False)
             return
-        self.dismiss()
-        self.app.run_meeting(self.meeting)
+
+        def start() -> None:
+            self.dismiss()
+            self.app.run_meeting(self.meeting)
+
+        confirm_start(self, self.meeting, start)
 
     def action_starters(self) -> None:
         from .starters import StartersScreen
@@ -254,6 +314,7 @@ class AgendaScreen(PairScreen):
         yield SystemCommand("New agenda item", "Type a new item", self.action_focus_new_item)
         yield SystemCommand("Edit agenda item", "Change its text or time box", self.action_edit_item)
         yield SystemCommand("Delete agenda item", "Take it off the agenda", self.action_delete_item)
+        yield SystemCommand("Undo delete", "Put the last deleted item back", self.action_undo_delete)
         yield SystemCommand("Move item up", "Earlier in the meeting", lambda: self.action_move_item(-1))
         yield SystemCommand("Move item down", "Later in the meeting", lambda: self.action_move_item(1))
         yield SystemCommand("Conversation starters", "Add questions to this agenda", self.action_starters)

@@ -6,9 +6,10 @@ from textual.screen import Screen
 
 from ..models import Pair
 from ..session import PairSession
+from .mouse_guard import StaleMouseGuard
 
 
-class PairScreen(Screen[None]):
+class PairScreen(StaleMouseGuard, Screen[None]):
     def __init__(self, session: PairSession) -> None:
         super().__init__()
         self.session = session

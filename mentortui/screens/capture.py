@@ -15,6 +15,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from ..dates import DateParseError, due_label, parse_day
 from ..models import Goal, Owner
+from ..widgets.fields import Field
+from .form_dialog import FormDialog
 
 MODAL_CSS = """
     {name} {{ align: center middle; }}
@@ -52,9 +54,8 @@ def read_day(text: str, today: date) -> tuple[date | None, str]:
     return day, due_label(day, today)
 
 
-class ActionItemScreen(ModalScreen[ActionDraft | None]):
+class ActionItemScreen(FormDialog[ActionDraft]):
     DEFAULT_CSS = MODAL_CSS.format(name="ActionItemScreen")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, text: str, owner: Owner, goals: list[Goal], today: date, *,
                  due: date | None = None, goal_id: str | None = None,
@@ -70,82 +71,99 @@ class ActionItemScreen(ModalScreen[ActionDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title, classes="modal-title")
+            yield Static(Text(self._title), classes="modal-title")
             with Horizontal():
                 yield Label("What")
-                yield Input(self._text, id="text", compact=True)
+                yield Field(self._text, id="text", compact=True)
             with Horizontal():
                 yield Label("Who")
                 yield Select(OWNERS, value=self._owner, allow_blank=False, id="owner", compact=True)
             with Horizontal():
                 yield Label("Delivery")
-                yield Input(self._due.isoformat() if self._due else "", id="due",
+                yield Field(self._due.isoformat() if self._due else "", id="due",
                             placeholder=DATE_PLACEHOLDER, compact=True)
             yield Static(Text(read_day(self._due.isoformat() if self._due else "", self._today)[1]),
                          id="due-read", classes="read-back")
             with Horizontal():
                 yield Label("Goal")
-                yield Select([(goal.title, goal.id) for goal in self._goals], prompt="no goal",
+                yield Select([(Text(goal.title), goal.id) for goal in self._goals], prompt="no goal",
                              value=self._goal_id if self._goal_id else Select.NULL, id="goal", compact=True)
-            yield Static("enter saves, escape cancels", classes="help")
+            yield Static("enter or ctrl+s saves, escape cancels", classes="help")
 
-    def on_mount(self) -> None:
-        self.query_one("#due" if self._text else "#text", Input).focus()
+    def first_field(self) -> Field:
+        """Captured from a line of the notes, the text is there: the date is what is missing."""
+        return self.query_one("#due" if self._text else "#text", Field)
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
         self.query_one("#due-read", Static).update(Text(read_day(event.value, self._today)[1]))
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        text = " ".join(self.query_one("#text", Input).value.split())
+    def collect(self) -> ActionDraft | None:
+        text = " ".join(self.query_one("#text", Field).value.split())
         if not text:
-            self.query_one("#due-read", Static).update("Write what is to be done first.")
-            self.query_one("#text", Input).focus()
-            return
-        due_text = self.query_one("#due", Input).value
+            self.refuse("text", "Write what is to be done.")
+        due_text = self.query_one("#due", Field).value
         due, reading = read_day(due_text, self._today)
         if due is None and due_text.strip():
-            self.query_one("#due-read", Static).update(Text(reading, style="bold"))
-            return
+            self.refuse("due", reading)
         goal = self.query_one("#goal", Select).value
         owner = self.query_one("#owner", Select).value
-        self.dismiss(ActionDraft(text, owner, due, None if goal is Select.NULL else str(goal)))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return ActionDraft(text, owner, due, None if goal is Select.NULL else str(goal))
 
 
 class DateScreen(ModalScreen[date | None]):
-    """Ask for one date, read back as it is typed."""
+    """Ask for a new delivery date, read back as it is typed. A day in the past is refused;
+    a day earlier than the ``current`` one is applied only when enter is pressed again."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="DateScreen")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
 
-    def __init__(self, title: str, today: date) -> None:
+    def __init__(self, title: str, today: date, current: date | None = None) -> None:
         super().__init__()
         self._title = title
         self._today = today
+        self._current = current
+        self._earlier_confirmed: date | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self._title), classes="modal-title")
             with Horizontal():
                 yield Label("Date")
-                yield Input(id="day", placeholder=DATE_PLACEHOLDER, compact=True)
+                yield Field(id="day", placeholder=DATE_PLACEHOLDER, compact=True)
             yield Static("", id="day-read", classes="read-back")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self.query_one("#day-read", Static).update(Text(read_day(event.value, self._today)[1]))
+        day, reading = read_day(event.value, self._today)
+        text = Text(reading)
+        if day is not None and self._current is not None and day < self._current:
+            text.append(f"  (earlier than now: {due_label(self._current, self._today)})", style="bold")
+        self.query_one("#day-read", Static).update(text)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         day, reading = read_day(event.value, self._today)
+        if day is not None and day < self._today:
+            day, reading = None, f"{reading}: that day has gone by; choose today or later."
+        elif (day is not None and self._current is not None and day < self._current
+              and day != self._earlier_confirmed):
+            self._earlier_confirmed = day
+            day, reading = None, (f"That is earlier than the delivery date now, "
+                                  f"{due_label(self._current, self._today)}. "
+                                  "Press enter again to move it earlier.")
         if day is None:
             self.query_one("#day-read", Static).update(Text(reading, style="bold"))
             return
         self.dismiss(day)
+
+    def action_save(self) -> None:
+        """ctrl+s saves the date as enter does."""
+        field = self.query_one("#day", Field)
+        field.post_message(Input.Submitted(field, field.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

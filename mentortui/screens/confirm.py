@@ -23,21 +23,25 @@ class ConfirmScreen(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, message: str, confirm: str = "OK", cancel: str = "Cancel") -> None:
+    def __init__(self, message: str, confirm: str = "OK", cancel: str = "Cancel", *,
+                 focus_cancel: bool = False) -> None:
+        """``focus_cancel`` puts the focus on the cancel button, for questions where
+        pressing enter by habit must not do the harm (discarding what was typed)."""
         super().__init__()
         self._message = message
         self._confirm = confirm
         self._cancel = cancel
+        self._focus_cancel = focus_cancel
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self._message), id="message")
             with Horizontal():
-                yield Button(self._cancel, id="no")
-                yield Button(self._confirm, id="yes", variant="primary")
+                yield Button(Text(self._cancel), id="no")
+                yield Button(Text(self._confirm), id="yes", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self._focus_cancel else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:

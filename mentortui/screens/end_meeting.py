@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ..dates import DateParseError, parse_moment, relative_day, short_moment
 from ..models import STAGE_NAMES, ActionItem
+from ..widgets.fields import Field
 from .capture import DATE_PLACEHOLDER, MODAL_CSS, read_day
+from .form_dialog import FormDialog
 
 NOTES_PREVIEW_LINES = 8
 
@@ -29,19 +30,19 @@ class EndChoice:
     due_dates: dict[str, date]
 
 
-class EndMeetingScreen(ModalScreen[EndChoice | None]):
+class EndMeetingScreen(FormDialog[EndChoice]):
     DEFAULT_CSS = MODAL_CSS.format(name="EndMeetingScreen") + """
     EndMeetingScreen > Vertical { max-height: 100%; }
     EndMeetingScreen VerticalScroll { height: auto; max-height: 1fr; }
     EndMeetingScreen .section { text-style: bold; color: $text-accent; }
     EndMeetingScreen #notes-preview { color: $text-muted; height: auto; margin-bottom: 1; }
-    EndMeetingScreen #problem { color: $error; height: auto; }
     EndMeetingScreen .item-text { width: 1fr; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "end_meeting", "End meeting", id="end_meeting", priority=True),
+        Binding("ctrl+s", "save", "End meeting", id="save", priority=True),
         Binding("escape", "cancel", "Keep going", id="cancel"),
     ]
+    ENTER_SAVES = False
 
     def __init__(self, *, suggested: datetime, assignment: str, stage: int, missing: list[ActionItem],
                  notes: str, today: date) -> None:
@@ -60,7 +61,7 @@ class EndMeetingScreen(ModalScreen[EndChoice | None]):
                 yield Static("Next meeting", classes="section")
                 with Horizontal():
                     yield Label("When")
-                    yield Input(f"{self._suggested:%Y-%m-%d %H:%M}", id="next", compact=True)
+                    yield Field(f"{self._suggested:%Y-%m-%d %H:%M}", id="next", compact=True)
                 yield Static(self._read_next(f"{self._suggested:%Y-%m-%d %H:%M}"), id="next-read",
                              classes="read-back")
                 if self._missing:
@@ -70,14 +71,14 @@ class EndMeetingScreen(ModalScreen[EndChoice | None]):
                             yield Label(Text(item.text), classes="item-text")
                         with Horizontal():
                             yield Label("Delivery")
-                            yield Input(id=f"due-{item.id}", placeholder=DATE_PLACEHOLDER, compact=True,
+                            yield Field(id=f"due-{item.id}", placeholder=DATE_PLACEHOLDER, compact=True,
                                         classes="due")
                 else:
                     yield Static("Every action item has an owner and a delivery date.")
                 yield Static("Assignment for next time", classes="section")
                 with Horizontal():
                     yield Label("Assignment")
-                    yield Input(self._assignment, id="assignment", compact=True)
+                    yield Field(self._assignment, id="assignment", compact=True)
                 with Horizontal():
                     yield Label("Stage")
                     yield Select([(f"{n}. {name}", n) for n, name in STAGE_NAMES.items()],
@@ -85,12 +86,7 @@ class EndMeetingScreen(ModalScreen[EndChoice | None]):
                 yield Static("Last lines of the notes", classes="section")
                 preview = "\n".join(self._notes.rstrip().splitlines()[-NOTES_PREVIEW_LINES:])
                 yield Static(Text(preview or "(no notes)"), id="notes-preview")
-            yield Static(id="problem")
             yield Static("ctrl+s ends the meeting, escape goes back to it", classes="help")
-
-    def on_mount(self) -> None:
-        first = f"#due-{self._missing[0].id}" if self._missing else "#next"
-        self.query_one(first, Input).focus()
 
     def _read_next(self, text: str) -> Text:
         try:
@@ -103,32 +99,35 @@ class EndMeetingScreen(ModalScreen[EndChoice | None]):
     def _next_changed(self, event: Input.Changed) -> None:
         self.query_one("#next-read", Static).update(self._read_next(event.value))
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.focus_next()
-
-    def action_end_meeting(self) -> None:
-        problems = []
-        try:
-            next_start = parse_moment(self.query_one("#next", Input).value, self._today, self._suggested.time())
-        except DateParseError as error:
-            problems.append(f"Next meeting: {error}")
+    def collect(self) -> EndChoice | None:
+        next_start = self._next_start()
         due_dates = {}
         for item in self._missing:
-            day, reading = read_day(self.query_one(f"#due-{item.id}", Input).value, self._today)
+            typed = self.query_one(f"#due-{item.id}", Field).value
+            day, reading = read_day(typed, self._today)
             if day is None:
-                problems.append(f"{item.text}: {reading}")
+                self.refuse(f"due-{item.id}", reading if typed.strip() else
+                            "Give it a delivery date: every action item needs one.")
             else:
                 due_dates[item.id] = day
-        if problems:
-            self.query_one("#problem", Static).update(Text("\n".join(problems)))
-            return
-        self.dismiss(EndChoice(
+        if next_start is None:
+            return None
+        return EndChoice(
             next_start=next_start,
-            assignment=" ".join(self.query_one("#assignment", Input).value.split()),
+            assignment=" ".join(self.query_one("#assignment", Field).value.split()),
             stage=int(self.query_one("#stage", Select).value),
             due_dates=due_dates,
-        ))
+        )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _next_start(self) -> datetime | None:
+        """The next meeting as typed; it must be in the future (a past one is refused)."""
+        try:
+            start = parse_moment(self.query_one("#next", Field).value, self._today, self._suggested.time())
+        except DateParseError as error:
+            self.refuse("next", str(error))
+            return None
+        if start <= self.app.now():
+            self.refuse("next", f"{short_moment(start, self._today)} has already gone by: "
+                                "the next meeting must be later than now.")
+            return None
+        return start

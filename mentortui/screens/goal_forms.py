@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ..dates import short_day
 from ..goals import PLANNED_CHECKINS, SMART_FIELDS, SMART_HINTS, SMART_NAMES, propose_checkins
 from ..models import Goal
+from ..widgets.fields import Field
 from .capture import DATE_PLACEHOLDER, MODAL_CSS, read_day
+from .form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,17 @@ FORM_CSS = """
     {name} VerticalScroll {{ height: auto; max-height: 1fr; }}
     {name} Horizontal {{ margin-bottom: 0; }}
     {name} .hint {{ color: $text-muted; padding-left: 12; height: auto; margin-bottom: 1; }}
-    {name} #problem {{ color: $error; height: auto; }}
 """
 
 
-class GoalEditorScreen(ModalScreen[GoalDraft | None]):
+class GoalEditorScreen(FormDialog[GoalDraft]):
     DEFAULT_CSS = MODAL_CSS.format(name="GoalEditorScreen") + FORM_CSS.format(name="GoalEditorScreen")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save goal", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
+    ENTER_SAVES = False
+    CONFIRM_DISCARD = True
 
     def __init__(self, goal: Goal | None, today: date, title: str = "New SMART goal") -> None:
         super().__init__()
@@ -62,11 +64,11 @@ class GoalEditorScreen(ModalScreen[GoalDraft | None]):
     def compose(self) -> ComposeResult:
         goal = self._goal
         with Vertical():
-            yield Static(self._title, classes="modal-title")
+            yield Static(Text(self._title), classes="modal-title")
             with VerticalScroll():
                 with Horizontal():
                     yield Label("Goal")
-                    yield Input(goal.title if goal else "", id="title", compact=True,
+                    yield Field(goal.title if goal else "", id="title", compact=True,
                                 placeholder="a short name for the goal")
                 with Horizontal():
                     yield Label("Term")
@@ -77,11 +79,11 @@ class GoalEditorScreen(ModalScreen[GoalDraft | None]):
                     hint, example = SMART_HINTS[field]
                     with Horizontal():
                         yield Label(SMART_NAMES[field])
-                        yield Input(getattr(goal, field) if goal else "", id=field, compact=True)
+                        yield Field(getattr(goal, field) if goal else "", id=field, compact=True)
                     yield Static(Text(f"{hint} e.g. {example}"), classes="hint")
                 with Horizontal():
                     yield Label("Complete by")
-                    yield Input(goal.complete_by.isoformat() if goal and goal.complete_by else "",
+                    yield Field(goal.complete_by.isoformat() if goal and goal.complete_by else "",
                                 id="complete-by", placeholder=DATE_PLACEHOLDER, compact=True)
                 yield Static("required", id="complete-by-read", classes="hint")
                 planned = list(goal.checkin_dates) if goal else []
@@ -89,12 +91,8 @@ class GoalEditorScreen(ModalScreen[GoalDraft | None]):
                     with Horizontal():
                         yield Label(f"Check-in {number + 1}")
                         value = planned[number].isoformat() if number < len(planned) else ""
-                        yield Input(value, id=f"checkin-{number}", classes="checkin", compact=True)
-            yield Static(id="problem")
+                        yield Field(value, id=f"checkin-{number}", classes="checkin", compact=True)
             yield Static("ctrl+s saves, escape cancels", classes="help")
-
-    def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
 
     @on(Input.Changed, "#complete-by")
     def _complete_by_changed(self, event: Input.Changed) -> None:
@@ -111,45 +109,36 @@ class GoalEditorScreen(ModalScreen[GoalDraft | None]):
     def _checkin_typed(self) -> None:
         self._checkins_typed = True
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
-    def action_save(self) -> None:
-        problems = []
-        title = " ".join(self.query_one("#title", Input).value.split())
+    def collect(self) -> GoalDraft | None:
+        title = " ".join(self.query_one("#title", Field).value.split())
         if not title:
-            problems.append("Give the goal a name.")
-        complete_by_text = self.query_one("#complete-by", Input).value
+            self.refuse("title", "Give the goal a name.")
+        complete_by_text = self.query_one("#complete-by", Field).value
         complete_by, reading = read_day(complete_by_text, self._today)
         if complete_by is None:
-            problems.append(f"Complete by: {reading if complete_by_text.strip() else 'a date is required'}")
+            self.refuse("complete-by", reading if complete_by_text.strip() else "A complete-by date is required.")
         checkins = []
         for number in range(PLANNED_CHECKINS):
-            text = self.query_one(f"#checkin-{number}", Input).value
+            text = self.query_one(f"#checkin-{number}", Field).value
             day, reading = read_day(text, self._today)
             if day is not None:
                 checkins.append(day)
             elif text.strip():
-                problems.append(f"Check-in {number + 1}: {reading}")
-        if problems:
-            self.query_one("#problem", Static).update(Text("\n".join(problems)))
-            return
-        self.dismiss(GoalDraft(
+                self.refuse(f"checkin-{number}", reading)
+        if complete_by is None:
+            return None
+        return GoalDraft(
             title=title,
             term=str(self.query_one("#term", Select).value),
-            fields={field: self.query_one(f"#{field}", Input).value.strip() for field in SMART_FIELDS},
+            fields={field: self.query_one(f"#{field}", Field).value.strip() for field in SMART_FIELDS},
             complete_by=complete_by,
             checkin_dates=sorted(checkins),
-        ))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        )
 
 
-class CheckInScreen(ModalScreen[CheckInDraft | None]):
+class CheckInScreen(FormDialog[CheckInDraft]):
     DEFAULT_CSS = MODAL_CSS.format(name="CheckInScreen") + FORM_CSS.format(name="CheckInScreen")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    ENTER_SAVES = False
 
     def __init__(self, goal: Goal, today: date) -> None:
         super().__init__()
@@ -165,37 +154,30 @@ class CheckInScreen(ModalScreen[CheckInDraft | None]):
                 history.append(f"{checkin.note}\n")
             yield Static(history or Text("No check-ins yet."), id="history", classes="hint")
             with Horizontal():
-                yield Label("Date")
-                yield Input("today", id="on", placeholder=DATE_PLACEHOLDER, compact=True)
-            with Horizontal():
                 yield Label("Progress %")
-                yield Input(str(self._goal.progress), id="progress", type="integer", compact=True)
+                yield Field(str(self._goal.progress), id="progress", type="integer", compact=True)
+            with Horizontal():
+                yield Label("Date")
+                yield Field("today", id="on", placeholder=DATE_PLACEHOLDER, compact=True)
             with Horizontal():
                 yield Label("Note")
-                yield Input(id="note", placeholder="what moved, what got in the way", compact=True)
-            yield Static(id="problem")
-            yield Static("enter on the note saves, escape cancels", classes="help")
+                yield Field(id="note", placeholder="what moved, what got in the way", compact=True)
+            yield Static("enter on the note or ctrl+s saves, escape cancels", classes="help")
 
-    def on_mount(self) -> None:
-        self.query_one("#progress", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "note":
+    def enter_pressed(self, field: Input) -> None:
+        if field.id == "note":
+            self.action_save()
+        else:
             self.focus_next()
-            return
-        problems = []
-        on, reading = read_day(self.query_one("#on", Input).value, self._today)
+
+    def collect(self) -> CheckInDraft | None:
+        on, reading = read_day(self.query_one("#on", Field).value, self._today)
         if on is None:
-            problems.append(f"Date: {reading}")
-        progress_text = self.query_one("#progress", Input).value.strip()
+            self.refuse("on", reading)
+        progress_text = self.query_one("#progress", Field).value.strip()
         progress = int(progress_text) if progress_text.isdigit() else -1
         if not 0 <= progress <= 100:
-            problems.append("Progress: a whole number from 0 to 100.")
-        if problems:
-            self.query_one("#problem", Static).update(Text("\n".join(problems)))
-            return
-        self.dismiss(CheckInDraft(on, progress, " ".join(self.query_one("#note", Input).value.split())))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            self.refuse("progress", "A whole number from 0 to 100.")
+        if on is None:
+            return None
+        return CheckInDraft(on, progress, " ".join(self.query_one("#note", Field).value.split()))

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import tempfile
 import textwrap
+import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from pathlib import Path
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
@@ -27,16 +22,20 @@ from ..dates import due_label
 from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting
 from ..session import PairSession
 from .base import PairScreen
+from ..widgets.editor import EditorFailed, edit_externally
 from ..widgets.notes import NotesArea
 from .capture import ActionDraft, ActionItemScreen, DateScreen
+from .confirm import ConfirmScreen
 from .end_meeting import EndChoice, EndMeetingScreen
 from .export import export_meeting
 from .prompt import PromptAnswer, PromptScreen
 
 ITEM_WIDTH = 24
 NOTES_DEBOUNCE_SECONDS = 0.5
-# While typing never pauses, still save at least this often.
+# While typing never pauses, still save the pair file at least this often.
 NOTES_MAX_UNSAVED_SECONDS = 3.0
+# The notes go to the journal this soon after a change: the most a kill -9 can lose.
+NOTES_JOURNAL_SECONDS = 0.25
 
 
 class MeetingScreen(PairScreen):
@@ -50,6 +49,7 @@ class MeetingScreen(PairScreen):
         Binding("ctrl+o", "open_editor", "Edit in $EDITOR", id="open_editor", priority=True, show=False),
         Binding("f9", "export", "Export", id="export", priority=True, show=False),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
+        Binding("f8", "cancel_meeting", "Cancel meeting", id="cancel_meeting", priority=True, show=False),
         Binding("escape", "leave_notes", "Agenda / back", id="back"),
         Binding("d", "review('done')", "Done", id="review_done"),
         Binding("x", "review('dropped')", "Drop", id="review_drop"),
@@ -62,7 +62,8 @@ class MeetingScreen(PairScreen):
         super().__init__(session)
         self.meeting = meeting
         self._save_timer: Timer | None = None
-        self._last_notes_save = datetime.now()
+        self._journal_timer: Timer | None = None
+        self._unsaved_since: float | None = None  # time.monotonic() of the first unsaved change
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,6 +106,9 @@ class MeetingScreen(PairScreen):
 
     def _show_items(self) -> None:
         table = self.query_one("#items", DataTable)
+        # While the list has the focus its highlight is the user's (d, x and p act on it),
+        # so it stays on the item it was on; otherwise it follows the current item.
+        kept = self._highlighted_item_id() if self.focused is table else None
         table.clear()
         now = self.app.now()
         for item in self.meeting.agenda:
@@ -113,9 +117,17 @@ class MeetingScreen(PairScreen):
             height = max(1, len(textwrap.wrap(title.plain, ITEM_WIDTH)))
             table.add_row(title, self._item_time(item, now), key=item.id, height=height)
         current = live.current_index(self.meeting)
-        if current is not None:
+        if kept is not None and kept in table.rows:
+            table.move_cursor(row=table.get_row_index(kept))
+        elif current is not None:
             table.move_cursor(row=current)
         self._show_hint()
+
+    def _highlighted_item_id(self) -> str | None:
+        table = self.query_one("#items", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _item_title(self, item: AgendaItem) -> Text:
         current = item.id == self.meeting.current_item
@@ -190,18 +202,31 @@ class MeetingScreen(PairScreen):
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
+        """Journal the notes within 0.25 s; write the pair file half a second after the
+        last key, and at least every three seconds while typing goes on."""
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
         if self._save_timer is not None:
             self._save_timer.stop()
-        overdue = (datetime.now() - self._last_notes_save).total_seconds() > NOTES_MAX_UNSAVED_SECONDS
-        if overdue:
+        if now - self._unsaved_since >= NOTES_MAX_UNSAVED_SECONDS:
             self._save_notes()
-        else:
-            self._save_timer = self.set_timer(NOTES_DEBOUNCE_SECONDS, self._save_notes)
+            return
+        self._save_timer = self.set_timer(NOTES_DEBOUNCE_SECONDS, self._save_notes)
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(NOTES_JOURNAL_SECONDS, self._journal_notes)
+
+    def _journal_notes(self) -> None:
+        self._journal_timer = None
+        self.session.set_notes(self.meeting, self.query_one("#notes", NotesArea).text)
 
     def _save_notes(self) -> None:
-        self._save_timer = None
-        self._last_notes_save = datetime.now()
-        self.meeting.notes = self.query_one("#notes", NotesArea).text
+        for timer in (self._save_timer, self._journal_timer):
+            if timer is not None:
+                timer.stop()
+        self._save_timer = self._journal_timer = None
+        self._unsaved_since = None
+        self.session.set_notes(self.meeting, self.query_one("#notes", NotesArea).text)
         self.app.save_pair()
 
     @on(NotesArea.Trimmed)
@@ -215,33 +240,21 @@ class MeetingScreen(PairScreen):
         self._flush_notes()
 
     def _flush_notes(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
+        if self._save_timer is not None or self._journal_timer is not None:
             self._save_notes()
 
     def action_open_editor(self) -> None:
+        """Hand the notes to $VISUAL or $EDITOR; what comes back is one edit (ctrl+z takes
+        it back) and the cursor stays with the text it was in."""
         self._flush_notes()
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        # mkstemp makes the file 0600: the notes stay private while the editor has them.
-        handle, name = tempfile.mkstemp(prefix="mentortui-notes-", suffix=".md")
-        path = Path(name)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(self.meeting.notes)
-            with self.app.suspend():
-                subprocess.run([*shlex.split(editor, posix=True), str(path)], check=False)
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            self.app.report_error(f"The editor {editor!r} did not run", error)
-            return
-        except SuspendNotSupported:
-            self.notify("This terminal cannot hand the screen to an editor.", severity="warning",
-                        markup=False)
-            return
-        finally:
-            path.unlink(missing_ok=True)
         notes = self.query_one("#notes", NotesArea)
-        notes.text = text
+        try:
+            text = edit_externally(self.app, notes.text)
+        except EditorFailed as error:
+            self.notify(str(error), severity="warning", timeout=12, markup=False)
+            return
+        notes.replace_keeping_cursor(text)
+        self.set_focus(notes)
         self._save_notes()
         self.notify("Notes back from the editor and saved", markup=False)
 
@@ -250,6 +263,9 @@ class MeetingScreen(PairScreen):
     def _go_to(self, index: int) -> None:
         live.go_to(self.pair, self.meeting, index, self.app.now())
         self.app.save_pair()
+        # Moving on means taking notes again. Focus now, not after the keys already on
+        # their way (as focus() would), so letters typed next never reach d, x or p.
+        self.set_focus(self.query_one("#notes", NotesArea))
         self._show_items()
         self._tick()
 
@@ -352,7 +368,8 @@ class MeetingScreen(PairScreen):
                 action.due = day
                 self._changed()
 
-        self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today()), pushed)
+        self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today(),
+                                        action.due), pushed)
 
     def action_export(self) -> None:
         self._flush_notes()
@@ -386,6 +403,31 @@ class MeetingScreen(PairScreen):
         self.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
         self.dismiss()
 
+    def action_cancel_meeting(self) -> None:
+        """Take back a start made by mistake, while nothing was typed or captured."""
+        self._flush_notes()
+        refusal = live.cancel_refusal(self.pair, self.meeting)
+        if refusal is not None:
+            self.notify(f"{refusal} in this meeting, so it cannot be cancelled. End it (F10); if it "
+                        "did not really happen, press h on the pair home to mark it not held.",
+                        severity="warning", timeout=10, markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.query_one("#notes", NotesArea).focus()
+                return
+            live.cancel_start(self.pair, self.meeting)
+            self.app.save_pair()
+            self.notify(f"Meeting cancelled: planned again for {self.meeting.scheduled:%a %d %b %H:%M}.",
+                        markup=False)
+            self.dismiss()
+
+        question = ("Cancel this meeting? It goes back to planned, and nothing of it is recorded "
+                    "(no start, no time, no questions asked).")
+        self.app.push_screen(ConfirmScreen(question, confirm="Cancel meeting", cancel="Keep it running",
+                                           focus_cancel=True), answered)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Next agenda item", "Move the meeting on", self.action_next_item)
         yield SystemCommand("Previous agenda item", "Go back one item", self.action_previous_item)
@@ -396,4 +438,6 @@ class MeetingScreen(PairScreen):
         yield SystemCommand("Park a topic", "For the next meeting's agenda", self.action_park_topic)
         yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
         yield SystemCommand("End meeting", "Checklist, next meeting, assignment", self.action_end_meeting)
+        yield SystemCommand("Cancel meeting", "Started by mistake: back to planned, nothing recorded",
+                            self.action_cancel_meeting)
         yield SystemCommand("Export meeting", "This meeting's summary as Markdown", self.action_export)

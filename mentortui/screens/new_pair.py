@@ -5,33 +5,37 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Label, Select, Static
 
 from ..models import Pair
+from ..widgets.fields import Field
+from .form_dialog import FormDialog
 
 FORMATS = ("video call", "phone call", "in person", "chat", "a mix")
 
-# The form's names for the fields whose checks can fail, by where pydantic reports them.
-FIELD_LABELS = {
-    ("mentor", "name"): "Mentor's name",
-    ("mentee", "name"): "Mentee's name",
-    ("expectations", "frequency_days"): "Meet every (days)",
-    ("expectations", "length_minutes"): "Usual length (minutes)",
+# The form's fields by where pydantic reports a problem with them.
+FIELD_IDS = {
+    ("expectations", "frequency_days"): "frequency",
+    ("expectations", "length_minutes"): "length",
+    ("expectations", "format"): "format",
+    ("expectations", "topics"): "topics",
+    ("expectations", "reschedule"): "reschedule",
+    ("expectations", "confidentiality_agreed"): "confidential",
 }
 
 
-class NewPairScreen(ModalScreen[Pair | None]):
+class NewPairScreen(FormDialog[Pair]):
     CSS_PATH = "new_pair.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "create", "Create pair", id="create"),
+        Binding("ctrl+s", "save", "Create pair", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
+    ENTER_SAVES = False
+    CONFIRM_DISCARD = True
 
     def __init__(self, today: date) -> None:
         super().__init__()
@@ -42,35 +46,31 @@ class NewPairScreen(ModalScreen[Pair | None]):
             yield Static("New pair", id="title")
             with VerticalScroll(id="fields"):
                 yield Static("Mentor", classes="section")
-                yield from _row("Name", Input(id="mentor-name", placeholder="required", compact=True))
-                yield from _row("Pronouns", Input(id="mentor-pronouns", placeholder="e.g. she/her", compact=True))
-                yield from _row("Contact", Input(id="mentor-contact", placeholder="how to reach them", compact=True))
+                yield from _row("Name", Field(id="mentor-name", placeholder="required", compact=True))
+                yield from _row("Pronouns", Field(id="mentor-pronouns", placeholder="e.g. she/her", compact=True))
+                yield from _row("Contact", Field(id="mentor-contact", placeholder="how to reach them", compact=True))
                 yield Static("Mentee", classes="section")
-                yield from _row("Name", Input(id="mentee-name", placeholder="required", compact=True))
-                yield from _row("Pronouns", Input(id="mentee-pronouns", compact=True))
-                yield from _row("Contact", Input(id="mentee-contact", compact=True))
+                yield from _row("Name", Field(id="mentee-name", placeholder="required", compact=True))
+                yield from _row("Pronouns", Field(id="mentee-pronouns", compact=True))
+                yield from _row("Contact", Field(id="mentee-contact", compact=True))
                 yield Static("What you agree on", classes="section")
-                yield from _row("Meet every (days)", Input("14", id="frequency", type="integer", compact=True))
+                yield from _row("Meet every (days)", Field("14", id="frequency", type="integer", compact=True))
                 yield from _row(
                     "Format",
                     Select([(name, name) for name in FORMATS], value=FORMATS[0], allow_blank=False,
                            id="format", compact=True),
                 )
-                yield from _row("Length (minutes)", Input("60", id="length", type="integer", compact=True))
-                yield from _row("Topics", Input(id="topics", placeholder="what you will talk about", compact=True))
-                yield from _row("Rescheduling", Input(id="reschedule", placeholder="how to move a meeting", compact=True))
+                yield from _row("Length (minutes)", Field("60", id="length", type="integer", compact=True))
+                yield from _row("Topics", Field(id="topics", placeholder="what you will talk about", compact=True))
+                yield from _row("Rescheduling", Field(id="reschedule", placeholder="how to move a meeting", compact=True))
                 yield Checkbox("We agree to keep what we discuss confidential", id="confidential",
                                compact=True)
-            yield Static(id="error")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Create pair", id="create", variant="primary")
 
-    def on_mount(self) -> None:
-        self.query_one("#mentor-name", Input).focus()
-
     def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value
+        return self.query_one(f"#{widget_id}", Field).value
 
     def _number(self, widget_id: str) -> int | str:
         text = self._value(widget_id).strip()
@@ -94,44 +94,40 @@ class NewPairScreen(ModalScreen[Pair | None]):
             "started_on": self._today,
         })
 
-    def action_create(self) -> None:
+    def collect(self) -> Pair | None:
         try:
-            pair = self.build_pair()
+            return self.build_pair()
         except ValidationError as error:
-            self.query_one("#error", Static).update(Text(_describe(error)))
-            return
-        self.dismiss(pair)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            for field_id, message in _problems(error):
+                self.refuse(field_id, message)
+            return None
 
     @on(Button.Pressed, "#create")
     def _create_pressed(self) -> None:
-        self.action_create()
+        self.action_save()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.focus_next()
 
-
-def _row(label: str, field: Input | Select) -> ComposeResult:
+def _row(label: str, field: Field | Select) -> ComposeResult:
     with Horizontal(classes="row"):
         yield Label(label)
         yield field
 
 
-def _describe(error: ValidationError) -> str:
-    """Plain-English problems, named as the form names the fields."""
+def _problems(error: ValidationError) -> list[tuple[str, str]]:
+    """Each problem in plain English, with the id of the field it is about."""
     problems = []
     for item in error.errors():
         location = tuple(str(part) for part in item["loc"])
-        label = FIELD_LABELS.get(location, location[-1].replace("_", " ").capitalize())
+        if location[:1] in (("mentor",), ("mentee",)) and len(location) > 1:
+            field_id = f"{location[0]}-{location[1]}"
+        else:
+            field_id = FIELD_IDS.get(location[:2], "mentor-name")
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] in ("int_type", "int_parsing"):
             message = "must be a whole number"
-        problems.append(f"{label}: {message}")
-    return "\n".join(problems)
+        problems.append((field_id, message[:1].upper() + message[1:].rstrip(".") + "."))
+    return problems

@@ -14,10 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ..dates import due_phrase, relative_day, short_day, short_moment
 from ..actions import select_actions
 from ..agenda import plan_next_meeting
-from ..meeting import unfinished_meeting
+from ..meeting import mark_not_held, unfinished_meeting
 from ..models import MEETING_KIND_NAMES, OWNER_NAMES, STAGE_NAMES, ActionItem, Pair, Person
 from ..session import PairSession
 from .base import PairScreen
+from .confirm import ConfirmScreen
+from .early_start import confirm_start
 from ..summary import contact_warning
 
 
@@ -33,6 +35,7 @@ class PairHomeScreen(PairScreen):
         Binding("g", "goals", "Goals", id="goals"),
         Binding("b", "review", "Before next", id="review"),
         Binding("x", "export", "Export", id="export"),
+        Binding("h", "not_held", "Not held", id="not_held"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -58,8 +61,41 @@ class PairHomeScreen(PairScreen):
             self.notify("Open read-only: a meeting cannot be run here.", severity="warning", markup=False)
             return
         pair, today = self.pair, self.app.today()
-        meeting = unfinished_meeting(pair) or plan_next_meeting(pair, today, self.app.content)
-        self.app.run_meeting(meeting)
+        running = unfinished_meeting(pair)
+        if running is not None:
+            self.app.run_meeting(running)
+            return
+        planned = pair.next_meeting(today) is not None
+        meeting = plan_next_meeting(pair, today, self.app.content)
+        if planned:
+            confirm_start(self, meeting, lambda: self.app.run_meeting(meeting))
+        else:
+            # Planned just now, by us: there is no agreed day to be early for.
+            self.app.run_meeting(meeting)
+
+    def action_not_held(self) -> None:
+        """Mark the last held meeting as one that did not really happen."""
+        last = self.pair.last_meeting()
+        if last is None:
+            self.notify("No meeting has been held yet.", markup=False)
+            return
+        if self.session.read_only:
+            self.notify("Open read-only: nothing can be changed here.", severity="warning", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                mark_not_held(self.pair, last)
+                self.app.save_pair()
+                self.notify(f"The meeting of {when} is marked not held.", markup=False)
+                self.query_one(PairHomeBody).refresh(recompose=True)
+
+        when = short_moment(last.scheduled, self.app.today())
+        question = (f"Mark the {MEETING_KIND_NAMES[last.kind].lower()} of {when} as not held? It stays in "
+                    "the file with its notes, but no longer counts as held: not in the pair list, "
+                    "the last meeting or exports.")
+        self.app.push_screen(ConfirmScreen(question, confirm="Mark not held", cancel="Keep it",
+                                           focus_cancel=True), answered)
 
     def action_action_items(self) -> None:
         from .actions import ActionItemsScreen
@@ -89,8 +125,9 @@ class PairHomeScreen(PairScreen):
         self.app.push_screen(StartersScreen(self.session))
 
     def action_close_pair(self) -> None:
-        self.app.close_session()
-        self.dismiss()
+        """Back to the list, once the pair is saved (or the person chose what to do with
+        changes a failed save left out)."""
+        self.app.leave_pair(self.dismiss)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back to pairs", "Close this pair and go back to the list", self.action_close_pair)
@@ -102,6 +139,8 @@ class PairHomeScreen(PairScreen):
         yield SystemCommand("Before our next meeting", "What is coming, what I owe, last notes",
                             self.action_review)
         yield SystemCommand("Export pair report", "Every meeting and goal as Markdown", self.action_export)
+        yield SystemCommand("Mark last meeting not held", "It did not really happen: stop counting it",
+                            self.action_not_held)
 
 
 class PairHomeBody(VerticalScroll):
@@ -136,7 +175,7 @@ class PairHomeBody(VerticalScroll):
     def _title(self) -> Text:
         title = Text(self.session.pair.title, style="bold")
         if self.session.read_only:
-            title.append("  (read-only: another mentortui has this pair open)", style="italic")
+            title.append("  (read-only: changes are not saved)", style="italic")
         return title
 
 

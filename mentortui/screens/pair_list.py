@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ..dates import relative_day, short_moment
 from ..widgets.tables import cursor_key, restore_cursor
+from .mouse_guard import StaleMouseGuard
 
 if TYPE_CHECKING:
     from ..models import Pair
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 COLUMNS = ("Mentee", "Mentor", "Next meeting", "Open", "Overdue", "Last meeting", "Stage", "Contact")
 
 
-class PairListScreen(Screen[None]):
+class PairListScreen(StaleMouseGuard, Screen[None]):
     CSS_PATH = "pair_list.tcss"
     BINDINGS = [
         Binding("enter", "open_pair", "Open", id="open_pair"),
@@ -97,7 +98,9 @@ class PairListScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#pairs")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_pair(event.row_key.value)
+        # The second click of a double-click may arrive after the pair home is up.
+        if self.is_active:
+            self.app.open_pair(event.row_key.value)
 
     def action_new_pair(self) -> None:
         from .new_pair import NewPairScreen

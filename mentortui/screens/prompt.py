@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
+
+from ..widgets.fields import Field
+from .form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class PromptAnswer:
     minutes: int | None
 
 
-class PromptScreen(ModalScreen[PromptAnswer | None]):
+class PromptScreen(FormDialog[PromptAnswer]):
     DEFAULT_CSS = """
     PromptScreen { align: center middle; }
     PromptScreen > Vertical {
@@ -31,10 +31,9 @@ class PromptScreen(ModalScreen[PromptAnswer | None]):
     PromptScreen Label { width: 10; padding-top: 1; }
     PromptScreen #text { width: 1fr; }
     PromptScreen #minutes { width: 12; }
-    PromptScreen #prompt-error { color: $error; height: auto; }
     PromptScreen #prompt-help { color: $text-muted; }
+    PromptScreen .field-error { padding-left: 10; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, text: str = "", minutes: int | None = None) -> None:
         super().__init__()
@@ -47,28 +46,22 @@ class PromptScreen(ModalScreen[PromptAnswer | None]):
             yield Static(Text(self._title), id="prompt-title")
             with Horizontal():
                 yield Label("Text")
-                yield Input(self._text, id="text")
+                yield Field(self._text, id="text")
             if self._minutes is not None:
                 with Horizontal():
                     yield Label("Minutes")
-                    yield Input(str(self._minutes), id="minutes", type="integer")
-            yield Static(id="prompt-error")
-            yield Static("enter to save, escape to cancel", id="prompt-help")
+                    yield Field(str(self._minutes), id="minutes", type="integer")
+            yield Static("enter or ctrl+s saves, escape cancels", id="prompt-help")
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        text = " ".join(self.query_one("#text", Input).value.split())
+    def collect(self) -> PromptAnswer | None:
+        text = " ".join(self.query_one("#text", Field).value.split())
         if not text:
-            self.query_one("#prompt-error", Static).update("The text must not be empty.")
-            return
+            self.refuse("text", "The text must not be empty.")
         minutes = None
         if self._minutes is not None:
-            value = self.query_one("#minutes", Input).value.strip()
-            if not value.isdigit() or int(value) > 24 * 60:
-                self.query_one("#prompt-error", Static).update("Minutes must be a whole number up to 1440.")
-                return
-            minutes = int(value)
-        self.dismiss(PromptAnswer(text, minutes))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            value = self.query_one("#minutes", Field).value.strip()
+            if value.isdigit() and int(value) <= 24 * 60:
+                minutes = int(value)
+            else:
+                self.refuse("minutes", "Minutes must be a whole number up to 1440.")
+        return PromptAnswer(text, minutes)

@@ -16,10 +16,13 @@ from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import review
+from ..agenda import planned_agenda
 from ..dates import due_phrase, relative_day, short_day, short_moment
 from ..goals import next_checkin
 from ..models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair
+from ..safe_notes import notes_parser
 from ..session import PairSession
+from ..widgets.fields import Field
 from .base import PairScreen
 from .export import export_meeting
 from .goals import progress_bar
@@ -54,13 +57,21 @@ class ReviewScreen(PairScreen):
             with Vertical(id="notes-pane"):
                 yield Static(id="notes-title")
                 with VerticalScroll(id="notes-scroll"):
-                    yield Markdown(id="notes")
+                    yield Markdown(id="notes", parser_factory=notes_parser)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Before our next meeting · {self.pair.title}"
         self._show_summary()
         self._show_notes()
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (goals, say): show the pair as it is now."""
+        if self.is_mounted:
+            held = len(self.pair.held_meetings())
+            self._shown = max(0, min(held - 1, self._shown))
+            self._show_summary()
+            self._show_notes()
 
     def _show_summary(self) -> None:
         pair, today, role = self.pair, self.app.today(), self.pair.review_role
@@ -167,7 +178,7 @@ class SearchScreen(ModalScreen[review.SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="Search notes, decisions, action items and goals", id="query")
+            yield Field(placeholder="Search notes, decisions, action items and goals", id="query")
             yield Static(id="count")
             yield OptionList(id="results")
 
@@ -195,7 +206,9 @@ class SearchScreen(ModalScreen[review.SearchHit | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self._hits[int(event.option.id)])
+        # A double-click selects twice; a second dismiss would close "before next" too.
+        if self.is_active:
+            self.dismiss(self._hits[int(event.option.id)])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -209,7 +222,7 @@ def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: str) -> Tex
     else:
         text.append(f"{short_moment(upcoming.scheduled, today)}, {relative_day(upcoming.scheduled.date(), today)}, "
                     f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
-        for item in upcoming.agenda:
+        for item in planned_agenda(pair, upcoming):
             text.append(f"  - {item.title} ({item.minutes} min)\n")
     last = pair.last_meeting()
     if last is not None and last.assignment:

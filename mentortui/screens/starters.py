@@ -16,6 +16,7 @@ from .. import starters as bank
 from ..agenda import add_item, plan_next_meeting
 from ..dates import short_day
 from ..session import PairSession
+from ..widgets.fields import Field
 from ..widgets.tables import cursor_key, restore_cursor
 from .base import PairScreen
 from .prompt import PromptAnswer, PromptScreen
@@ -35,6 +36,7 @@ class StartersScreen(PairScreen):
         Binding("c", "new_custom", "New own", id="new_custom"),
         Binding("e", "edit_custom", "Edit", id="edit_custom"),
         Binding("delete,d", "remove_custom", "Remove", id="remove_custom"),
+        Binding("u", "undo_remove", "Undo remove", id="undo_remove", show=False),
         Binding("h", "toggle_hidden", "Hide", id="toggle_hidden"),
         Binding("H", "toggle_show_hidden", "Hidden", id="show_hidden"),
     ]
@@ -43,6 +45,7 @@ class StartersScreen(PairScreen):
         super().__init__(session)
         self._group: str | None = None
         self._show_hidden = False
+        self._removed: list[bank.RemovedStarter] = []  # newest last, for u
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,7 +54,7 @@ class StartersScreen(PairScreen):
                 yield Static(Text(f"{FITS_MARK} fits now"), id="legend")
                 yield OptionList(id="groups")
             with Vertical(id="questions-pane"):
-                yield Input(placeholder="Filter: type words to search every group", id="filter")
+                yield Field(placeholder="Filter: type words to search every group", id="filter")
                 yield Static(id="about")
                 yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -200,9 +203,21 @@ class StartersScreen(PairScreen):
     def action_remove_custom(self) -> None:
         row = self._custom_row()
         if row is not None:
-            bank.remove_custom(self.session.pair, row.id)
-            self.notify("Question removed", markup=False)
+            removed = bank.remove_custom(self.session.pair, row.id)
+            if removed is not None:
+                self._removed.append(removed)
+            self.notify(f"Removed “{row.text}” — press u to undo", markup=False)
             self._changed(None)
+
+    def action_undo_remove(self) -> None:
+        """Put the last removed question back where it was, and highlight it."""
+        if not self._removed:
+            self.notify("Nothing removed to undo", markup=False)
+            return
+        removed = self._removed.pop()
+        bank.restore_custom(self.session.pair, removed)
+        self.notify(f"Restored “{removed.starter.text}”", markup=False)
+        self._changed(removed.starter.id)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add question to agenda", "Put the highlighted question on the next agenda",
@@ -210,6 +225,8 @@ class StartersScreen(PairScreen):
         yield SystemCommand("Mark question asked", "Record that you asked it today", self.action_toggle_asked)
         yield SystemCommand("Add your own question", "A question of your own for this pair",
                             self.action_new_custom)
+        yield SystemCommand("Undo remove", "Put back the last question of your own you removed",
+                            self.action_undo_remove)
         yield SystemCommand("Hide question", "Stop showing the highlighted question",
                             self.action_toggle_hidden)
         yield SystemCommand("Show hidden questions", "Show or hide the questions you hid",
