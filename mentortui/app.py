@@ -124,7 +124,13 @@ class MentorApp(App[int]):
                 flush_pending()
 
     async def action_quit(self) -> None:
-        self.leave_pair(self.exit)
+        """Quit once the focused widget has handled every key sent before ctrl+q, which
+        as a priority key arrives ahead of the last letters typed into the notes."""
+        focused = self.focused
+        if focused is None:
+            self.leave_pair(self.exit)
+        else:
+            focused.call_later(self.leave_pair, self.exit)
 
     def leave_pair(self, then: Callable[[], None]) -> None:
         """Close the open pair, then call ``then``: once everything typed is saved, or
@@ -241,6 +247,11 @@ class MentorApp(App[int]):
         # walking it again and again while someone types (a ten-year pair is ~100k objects).
         gc.freeze()
         self.push_screen(PairHomeScreen(session))
+        if session.recovered:
+            count = len(session.recovered)
+            self.notify(f"Brought back notes typed just before mentortui was stopped "
+                        f"({count} meeting{'s' if count != 1 else ''}).",
+                        title="Notes recovered", timeout=10, markup=False)
         running = unfinished_meeting(session.pair)
         if running is not None and not session.read_only:
             self._offer_resume(running)
@@ -253,7 +264,7 @@ class MentorApp(App[int]):
                 self.run_meeting(meeting)
 
         question = (f"A meeting started {meeting.started_at:%a %d %b at %H:%M} was not ended. "
-                    "Resume it? The notes are as last saved and the clock goes on from its start.")
+                    "Resume it? The notes are as last typed and the clock goes on from its start.")
         self.push_screen(ConfirmScreen(question, confirm="Resume meeting", cancel="Not now"), answered)
 
     def run_meeting(self, meeting: Meeting) -> None:

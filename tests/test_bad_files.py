@@ -262,6 +262,20 @@ async def test_the_pair_list_shows_the_good_pair_and_names_the_bad_files(tmp_pat
     assert nested.read_bytes() == BAD_FILES["nested-100000-deep"][0]
 
 
+async def test_the_pair_list_marks_a_file_from_a_newer_mentortui(store, make_app):
+    store.create(demo_pair(TODAY))
+    path = newer_file(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#pairs", DataTable).row_count == 2
+        problems = str(app.screen.query_one("#problems", Static).render())
+        assert f"{path}: written by a newer mentortui (schema {SCHEMA_VERSION + 1}" in problems
+        assert problems.rstrip().endswith("read-only")
+
+
 async def test_opening_a_newer_file_in_the_app_offers_read_only_and_never_writes_it(store, make_app):
     store.folder.mkdir(parents=True)
     path = newer_file(store)

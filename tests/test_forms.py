@@ -5,6 +5,7 @@ refused save says why under the field and puts the focus there."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Button, DataTable, Input, Select
 
 from mentortui.screens.agenda import AgendaScreen
@@ -264,3 +265,34 @@ async def test_end_meeting_says_why_under_the_field_and_refuses_a_past_next_meet
     pair = store.load(demo_slug)
     assert pair.next_meeting(TODAY).scheduled.isoformat() == "2026-11-26T18:00:00"
     assert next(a for a in pair.action_items if a.text == "Book the venue").due.isoformat() == "2026-11-27"
+
+
+async def test_ctrl_s_right_after_typing_saves_every_letter_typed(make_app, store, demo_slug):
+    """A terminal delivers fast typing and ctrl+s in one burst; ctrl+s is a priority key,
+    so the save must wait for the letters still on their way to the field. A field being
+    corrected drops the reason its last value was refused."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await start_meeting(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await replace(pilot, "#text", "")
+        for key in [*"We meet on Tuesdays", "ctrl+s"]:
+            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.decisions[-1] == "We meet on Tuesdays"
+
+        await pilot.press("f10")
+        await pilot.pause()
+        await replace(pilot, "#next", "yesterday 3pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#next-error")
+        assert error.display
+        await type_text(pilot, "x")
+        assert not error.display

@@ -218,3 +218,20 @@ def test_a_growing_journal_is_compacted_to_the_newest_notes(tmp_path: Path):
     assert journal.path.stat().st_size < 4 * size
     journal.close()
 
+
+
+async def test_the_app_says_when_it_brought_notes_back_from_the_journal(store, demo_slug, make_app):
+    session = PairSession.open(store, demo_slug)
+    session.set_notes(session.pair.meetings[-1], "words typed just before the kill")
+    assert session._journal.sync()
+    abandon(session)
+
+    app = make_app(open_pair=demo_slug)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        recovered = [n.message for n in app._notifications if n.title == "Notes recovered"]
+        assert recovered == ["Brought back notes typed just before mentortui was stopped (1 meeting)."]
+        await pilot.press("q")
+    assert store.load(demo_slug).meetings[-1].notes == "words typed just before the kill"

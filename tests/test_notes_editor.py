@@ -10,6 +10,7 @@ from textual import events
 from textual.document._edit import Edit
 
 from mentortui.screens.meeting import MeetingScreen
+from mentortui.widgets.notes import MAX_NOTES_CHARS
 
 from .test_app import type_text
 from .test_prepare_screens import open_pair, rows
@@ -138,6 +139,21 @@ async def test_after_the_editor_appends_the_next_words_follow_what_it_added(
     assert saved_notes(store, demo_slug) == "typed before\nadded by the editor and after"
 
 
+async def test_notes_back_from_the_editor_are_kept_to_one_meetings_limit(
+        make_app, store, demo_slug, tmp_path, monkeypatch):
+    fake_editor(tmp_path, monkeypatch, "head -c 250000 /dev/zero | tr '\\0' x >> \"$1\"\n")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_meeting(app, pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert len(notes_of(app).text) == MAX_NOTES_CHARS
+        assert any(n.message.startswith("Kept the first 200,000 of 250,000 characters")
+                   for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert saved_notes(store, demo_slug) == "x" * MAX_NOTES_CHARS
+
+
 async def test_after_the_editor_the_cursor_stays_in_the_line_it_was_in(
         make_app, store, demo_slug, tmp_path, monkeypatch):
     fake_editor(tmp_path, monkeypatch,
@@ -237,3 +253,14 @@ async def test_done_drop_and_push_keep_the_highlight_on_the_row_acted_on(make_ap
         assert table.cursor_row == 5
         await pilot.press("d")
         assert rows(app, "#items")[5][0] == "  Review: Outline the lightning talk together (done)"
+
+
+async def test_ctrl_q_in_the_same_burst_as_the_last_letters_saves_them(make_app, store, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_meeting(app, pilot)
+        await send_at_once(app, pilot, *"last words", "ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert saved_notes(store, demo_slug) == "last words"

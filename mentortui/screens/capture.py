@@ -161,9 +161,9 @@ class DateScreen(ModalScreen[date | None]):
         self.dismiss(day)
 
     def action_save(self) -> None:
-        """ctrl+s saves the date as enter does."""
+        """ctrl+s saves the date as enter does, once the field has every key typed before it."""
         field = self.query_one("#day", Field)
-        field.post_message(Input.Submitted(field, field.value))
+        field.call_later(field.action_submit)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -75,6 +75,17 @@ class FormDialog(ModalScreen[ResultT | None]):
             field.value for field in self.query(Select)] + [field.value for field in self.query(Checkbox)]
 
     def action_save(self) -> None:
+        """Save once the focused field has handled every key already sent to it: ctrl+s
+        is a priority key, so it arrives ahead of letters typed just before it."""
+        focused = self.focused
+        if focused is None:
+            self._save()
+        else:
+            focused.call_later(self._save)
+
+    def _save(self) -> None:
+        if not self.is_active:  # saved or cancelled already (a second ctrl+s, or enter)
+            return
         self._refusals = {}
         result = self.collect()
         self._show_refusals()
@@ -98,6 +109,13 @@ class FormDialog(ModalScreen[ResultT | None]):
                 anchor.parent.mount(label, after=anchor)
             label.update(Text("\n".join(reasons)))
             label.display = True
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        """A field being corrected no longer shows why its last value was refused."""
+        field_id = event.input.id
+        if field_id in self._error_labels:
+            self._error_labels[field_id].display = False
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

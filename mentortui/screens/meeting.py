@@ -231,7 +231,7 @@ class MeetingScreen(PairScreen):
 
     @on(NotesArea.Trimmed)
     def _trimmed(self, event: NotesArea.Trimmed) -> None:
-        self.notify(f"Pasted the first {event.kept:,} of {event.offered:,} characters: "
+        self.notify(f"{event.source} the first {event.kept:,} of {event.offered:,} characters: "
                     "one meeting's notes are kept to a size that stays fast to type in.",
                     severity="warning", timeout=8, markup=False)
 
@@ -240,7 +240,9 @@ class MeetingScreen(PairScreen):
         self._flush_notes()
 
     def _flush_notes(self) -> None:
-        if self._save_timer is not None or self._journal_timer is not None:
+        # The text is compared too: keys handled just now may not have posted Changed yet.
+        pending = self._save_timer is not None or self._journal_timer is not None
+        if pending or self.query_one("#notes", NotesArea).text != self.meeting.notes:
             self._save_notes()
 
     def action_open_editor(self) -> None:
@@ -263,11 +265,14 @@ class MeetingScreen(PairScreen):
     def _go_to(self, index: int) -> None:
         live.go_to(self.pair, self.meeting, index, self.app.now())
         self.app.save_pair()
-        # Moving on means taking notes again. Focus now, not after the keys already on
-        # their way (as focus() would), so letters typed next never reach d, x or p.
-        self.set_focus(self.query_one("#notes", NotesArea))
+        self._back_to_notes()
         self._show_items()
         self._tick()
+
+    def _back_to_notes(self) -> None:
+        """Give the notes the focus now, not after the keys already on their way (as
+        focus() would), so letters typed next are notes and never reach d, x or p."""
+        self.set_focus(self.query_one("#notes", NotesArea))
 
     def action_next_item(self) -> None:
         index = live.current_index(self.meeting)
@@ -315,7 +320,7 @@ class MeetingScreen(PairScreen):
             if draft is not None:
                 live.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
                 self._changed()
-            self.query_one("#notes", NotesArea).focus()
+            self._back_to_notes()
 
         self.app.push_screen(ActionItemScreen(text, owner, goals, self.app.today()), captured)
 
@@ -324,7 +329,7 @@ class MeetingScreen(PairScreen):
             if answer is not None:
                 target.append(answer.text)
                 self._changed()
-            self.query_one("#notes", NotesArea).focus()
+            self._back_to_notes()
 
         self.app.push_screen(PromptScreen(title, self._current_line()), captured)
 
@@ -393,7 +398,7 @@ class MeetingScreen(PairScreen):
 
     def _ended(self, choice: EndChoice | None) -> None:
         if choice is None:
-            self.query_one("#notes", NotesArea).focus()
+            self._back_to_notes()
             return
         for action in live.missing_dates(self.pair, self.meeting):
             action.due = choice.due_dates.get(action.id, action.due)
@@ -415,7 +420,7 @@ class MeetingScreen(PairScreen):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.query_one("#notes", NotesArea).focus()
+                self._back_to_notes()
                 return
             live.cancel_start(self.pair, self.meeting)
             self.app.save_pair()

@@ -35,7 +35,7 @@ class PairHomeScreen(PairScreen):
         Binding("g", "goals", "Goals", id="goals"),
         Binding("b", "review", "Before next", id="review"),
         Binding("x", "export", "Export", id="export"),
-        Binding("h", "not_held", "Not held", id="not_held"),
+        Binding("h", "not_held", "Not held", id="not_held", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -68,6 +68,9 @@ class PairListScreen(StaleMouseGuard, Screen[None]):
                 problems.append(f"{listing.problem}\n")
                 continue
             summary = listing.summary
+            if listing.notice:
+                problems.append(f"{listing.path}: ", style="bold")
+                problems.append(f"{listing.notice}\n")
             table.add_row(
                 Text(summary.mentee),
                 Text(summary.mentor),

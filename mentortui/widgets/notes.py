@@ -26,12 +26,14 @@ class NotesArea(TextArea):
     ]
 
     class Trimmed(Message):
-        """Posted when a paste was cut short; ``kept`` and ``offered`` are character counts."""
+        """Posted when a paste, or the notes back from another editor, were cut short;
+        ``kept`` and ``offered`` are character counts, ``source`` says which."""
 
-        def __init__(self, kept: int, offered: int) -> None:
+        def __init__(self, kept: int, offered: int, source: str = "Pasted") -> None:
             super().__init__()
             self.kept = kept
             self.offered = offered
+            self.source = source
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         if len(insert) > 1:
@@ -86,7 +88,11 @@ class NotesArea(TextArea):
 
     def replace_keeping_cursor(self, text: str) -> None:
         """Make ``text`` the notes as one edit that ctrl+z takes back, changing only the
-        part that differs, and put the cursor where :func:`follow_cursor` says."""
+        part that differs, and put the cursor where :func:`follow_cursor` says. Notes
+        longer than one meeting's limit are cut there, with a Trimmed message."""
+        if len(text) > MAX_NOTES_CHARS:
+            self.post_message(self.Trimmed(MAX_NOTES_CHARS, len(text), source="Kept"))
+            text = text[:MAX_NOTES_CHARS]
         old = self.text
         if text == old:
             return
