@@ -24,8 +24,8 @@ if sys.path and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpat
     sys.path.append(sys.path.pop(0))
 sys.path.append(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 
-from mentortui.demo import long_pair
-from mentortui.export import pair_markdown, to_html
+from mentortui.core.demo import long_pair
+from mentortui.core.export import pair_markdown, to_html
 
 TARGET_SECONDS = 1.0
 

@@ -1,7 +1,7 @@
 """Keystroke-to-screen latency of mentortui's meeting notes against a bare Textual TextArea,
 in a real terminal (tmux), and the time a save of a ten-year pair takes.
 
-A: mentortui with ``mentortui.demo.long_pair`` (ten years of weekly meetings, 1.6 MB) in the
+A: mentortui with ``mentortui.core.demo.long_pair`` (ten years of weekly meetings, 1.6 MB) in the
 live meeting (``m`` from the pair home), the notes editor focused. B: a bare Textual app with
 one focused TextArea. Each runs in a detached 120x40 tmux session on a private socket and gets
 the same keys, one at a time like a typist: 60-120 ms apart and 0.5-0.7 s before each new line,
@@ -48,9 +48,9 @@ from tmux_server import (
     Tmux,
 )
 
-from mentortui.demo import long_pair
-from mentortui.models import Pair
-from mentortui.store import PairStore
+from mentortui.core.demo import long_pair
+from mentortui.core.models import Pair
+from mentortui.storage.store import PairStore
 
 SETTLE_SECONDS = 1.0  # once the editor is shown, for the first save and layout to finish
 KEY_GAP_SECONDS = (0.06, 0.12)

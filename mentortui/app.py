@@ -18,18 +18,17 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from .errors import StoreError, describe_error
-
-from .screens.pair_list import PairListScreen
+from mentortui.screens.pair_list import PairListScreen
+from mentortui.storage.errors import StoreError, describe_error
 
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.worker import Worker
 
-    from .content import Content
-    from .models import Meeting
-    from .session import PairSession
-    from .store import PairStore
+    from mentortui.core.builtin_content import BuiltinContent
+    from mentortui.core.models import Meeting
+    from mentortui.storage.session import PairSession
+    from mentortui.storage.store import PairStore
 
 
 class PairSaved(Message):
@@ -92,7 +91,7 @@ class MentorApp(App[int]):
         driver_class = super().get_driver_class()
         if sys.platform == "win32":
             return driver_class
-        from .terminal_driver import driver_for
+        from mentortui.terminal_driver import driver_for
 
         return driver_for(driver_class)
 
@@ -109,7 +108,7 @@ class MentorApp(App[int]):
         """SIGHUP (a closed terminal) or SIGTERM, on any screen or dialog: save the last
         words typed, release the pair's lock, and end, if need be without Textual's
         shutdown, which a terminal that has gone can stall."""
-        from .forced_exit import exit_after
+        from mentortui.forced_exit import exit_after
 
         self._flush_screens()
         self.close_session()
@@ -154,7 +153,7 @@ class MentorApp(App[int]):
             self.call_from_thread(self._saves_settled, session, then)
 
     def _saves_settled(self, session: PairSession, then: Callable[[], None]) -> None:
-        from .screens.unsaved import UnsavedScreen
+        from mentortui.dialogs.unsaved import UnsavedScreen
 
         def answered(choice: str | None) -> None:
             self._leaving = False
@@ -175,7 +174,7 @@ class MentorApp(App[int]):
 
     @work(thread=True, exit_on_error=False, group="open")
     def create_demo_and_open(self) -> None:
-        from .demo import demo_pair
+        from mentortui.core.demo import demo_pair
 
         try:
             slug = self.store.create(demo_pair(self.today()))
@@ -192,9 +191,13 @@ class MentorApp(App[int]):
 
     @work(thread=True, exit_on_error=False, group="open")
     def _load_session(self, slug: str, read_only: bool) -> None:
-        from .content import load_content
-        from .errors import LockUnavailableError, NewerSchemaError, PairLockedError
-        from .session import PairSession
+        from mentortui.core.builtin_content import load_content
+        from mentortui.storage.errors import (
+            LockUnavailableError,
+            NewerSchemaError,
+            PairLockedError,
+        )
+        from mentortui.storage.session import PairSession
 
         def open_session(read_only: bool) -> PairSession:
             return PairSession.open(
@@ -229,7 +232,7 @@ class MentorApp(App[int]):
                     markup=False)
 
     def _offer_read_only(self, slug: str, message: str) -> None:
-        from .screens.confirm import ConfirmScreen
+        from mentortui.dialogs.confirm import ConfirmScreen
 
         def answered(read_only: bool | None) -> None:
             if read_only:
@@ -238,8 +241,8 @@ class MentorApp(App[int]):
         self.push_screen(ConfirmScreen(message, confirm="Open read-only", cancel="Cancel"), answered)
 
     def _show_session(self, session: PairSession) -> None:
-        from .meeting import unfinished_meeting
-        from .screens.pair_home import PairHomeScreen
+        from mentortui.core.live_meeting import unfinished_meeting
+        from mentortui.screens.pair_home import PairHomeScreen
 
         self.close_session()
         self.session = session
@@ -257,7 +260,7 @@ class MentorApp(App[int]):
             self._offer_resume(running)
 
     def _offer_resume(self, meeting: Meeting) -> None:
-        from .screens.confirm import ConfirmScreen
+        from mentortui.dialogs.confirm import ConfirmScreen
 
         def answered(resume: bool | None) -> None:
             if resume:
@@ -268,14 +271,14 @@ class MentorApp(App[int]):
         self.push_screen(ConfirmScreen(question, confirm="Resume meeting", cancel="Not now"), answered)
 
     def run_meeting(self, meeting: Meeting) -> None:
-        from .screens.meeting import MeetingScreen
+        from mentortui.screens.meeting import MeetingScreen
 
         if self.session is not None:
             self.push_screen(MeetingScreen(self.session, meeting))
 
     @property
-    def content(self) -> Content:
-        from .content import load_content
+    def content(self) -> BuiltinContent:
+        from mentortui.core.builtin_content import load_content
 
         return load_content()
 
@@ -319,18 +322,6 @@ class MentorApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_session()
-
-    def show_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
-        """Build a Markdown document off the UI thread, then show its preview."""
-        self._build_export(title, file_stem, build)
-
-    @work(thread=True, exit_on_error=False, group="export")
-    def _build_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
-        from .screens.export import ExportScreen
-
-        markdown = build()
-        path = self.store.folder / "exports" / f"{file_stem}.md"
-        self.call_from_thread(self.push_screen, ExportScreen(title, markdown, path))
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .errors import NoSuchPair, StoreError
-from .paths import default_data_dir, pair_path
+from mentortui.storage.errors import NoSuchPair, StoreError
+from mentortui.storage.paths import default_data_dir, pair_path
 
 COMMANDS = ("list", "new", "export")
 EXIT_USAGE = 2
@@ -73,13 +73,13 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def _store(data_dir: Path | None):
-    from .store import PairStore
+    from mentortui.storage.store import PairStore
 
     return PairStore(data_dir or default_data_dir())
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from .listing import format_listings
+    from mentortui.listing import format_listings
 
     store = _store(args.data_dir)
     listings = store.listings(date.today())
@@ -93,8 +93,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from .models import Pair
-    from .store import format_validation_error
+    from mentortui.core.models import Pair
+    from mentortui.storage.store import format_validation_error
 
     try:
         pair = Pair.model_validate(
@@ -109,8 +109,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .export import ExportError, export_document
-    from .store import newer_schema_notice
+    from mentortui.core.export import ExportError, export_document
+    from mentortui.storage.store import newer_schema_notice
 
     with _store(args.data_dir).open(args.pair, read_only=True) as pair_file:
         pair = pair_file.load()
@@ -126,7 +126,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(document)
     else:
-        from .files import atomic_write
+        from mentortui.storage.files import atomic_write
 
         atomic_write(args.output, document.encode("utf-8"))
         print(f"Wrote {args.output}", file=sys.stderr)
@@ -134,7 +134,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from .app import MentorApp
+    from mentortui.app import MentorApp
 
     if args.demo and args.pair:
         print("mentortui: give either a pair or --demo, not both", file=sys.stderr)
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mentortui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        from .errors import describe_os_error
+        from mentortui.storage.errors import describe_os_error
 
         print(f"mentortui: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_USAGE

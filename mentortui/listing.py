@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .dates import short_moment
-from .store import PairListing
+from mentortui.core.dates import short_moment
+from mentortui.storage.store import PairListing
 
 HEADERS = ("PAIR", "MENTEE", "MENTOR", "STAGE", "LAST MEETING", "NEXT MEETING", "OPEN", "OVERDUE")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mentortui.demo import demo_pair
-from mentortui.store import PairStore
+from mentortui.core.demo import demo_pair
+from mentortui.storage.store import PairStore
 
 TODAY = date(2026, 11, 25)
 

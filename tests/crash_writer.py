@@ -22,7 +22,7 @@ def notes_for(version: int) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from mentortui.store import PairStore
+    from mentortui.storage.store import PairStore
 
     data_dir, slug, first = Path(argv[0]), argv[1], int(argv[2])
     store = PairStore(data_dir)

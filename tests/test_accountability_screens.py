@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from mentortui.screens.actions import ActionItemsScreen
+from mentortui.screens.action_list import ActionItemsScreen
 from mentortui.screens.goals import GoalsScreen
 
 from .conftest import TODAY

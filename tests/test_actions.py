@@ -1,5 +1,5 @@
 """Action items across a pair: the summary line, filters, sort orders and marking
-(``mentortui.actions``). TODAY is Wed 25 Nov 2026; its week ends on Sun 29 Nov."""
+(``mentortui.core.action_items``). TODAY is Wed 25 Nov 2026; its week ends on Sun 29 Nov."""
 
 from __future__ import annotations
 
@@ -7,8 +7,14 @@ from datetime import date, datetime
 
 import pytest
 
-from mentortui.actions import ANY, ActionSummary, mark, select_actions, summarize_actions
-from mentortui.models import ActionItem, Goal, Meeting, Pair, Person
+from mentortui.core.action_items import (
+    ANY,
+    ActionSummary,
+    mark,
+    select_actions,
+    summarize_actions,
+)
+from mentortui.core.models import ActionItem, Goal, Meeting, Pair, Person
 from tests.conftest import TODAY
 
 # Listed out of date order on purpose: the meeting sort must use the dates, not the list.

@@ -1,4 +1,4 @@
-"""Planning the next meeting: its kind, its time and its agenda (``mentortui.agenda``)."""
+"""Planning the next meeting: its kind, its time and its agenda (``mentortui.core.planning``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,19 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mentortui.agenda import (
+from mentortui.core.builtin_content import load_content
+from mentortui.core.demo import demo_pair
+from mentortui.core.models import (
+    ActionItem,
+    AgendaItem,
+    CheckIn,
+    Expectations,
+    Goal,
+    Meeting,
+    Pair,
+    Person,
+)
+from mentortui.core.planning import (
     add_item,
     carry_in,
     change_kind,
@@ -16,18 +28,6 @@ from mentortui.agenda import (
     planned_total,
     suggest_kind,
     suggest_start,
-)
-from mentortui.content import load_content
-from mentortui.demo import demo_pair
-from mentortui.models import (
-    ActionItem,
-    AgendaItem,
-    CheckIn,
-    Expectations,
-    Goal,
-    Meeting,
-    Pair,
-    Person,
 )
 from tests.conftest import TODAY
 

@@ -154,7 +154,7 @@ async def test_damaged_pair_is_named_while_good_pairs_list(make_app, store, demo
 async def test_contact_warning_after_two_quiet_weeks(make_app, store):
     from datetime import datetime, timedelta
 
-    from mentortui.models import Meeting, Pair, Person
+    from mentortui.core.models import Meeting, Pair, Person
 
     last = datetime.combine(TODAY - timedelta(days=20), datetime.min.time())
     store.create(Pair(

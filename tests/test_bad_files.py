@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from mentortui.demo import demo_pair
-from mentortui.errors import PairFileError
-from mentortui.models import SCHEMA_VERSION
-from mentortui.screens.confirm import ConfirmScreen
+from mentortui.core.demo import demo_pair
+from mentortui.core.models import SCHEMA_VERSION
+from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.screens.pair_home import PairHomeScreen
-from mentortui.store import PairStore, pair_to_raw
+from mentortui.storage.errors import PairFileError
+from mentortui.storage.store import PairStore, pair_to_raw
 
 from .conftest import TODAY
 

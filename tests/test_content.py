@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from mentortui import content as content_module
-from mentortui.content import ContentError, Content, load_content
+from mentortui.core import builtin_content as content_module
+from mentortui.core.builtin_content import BuiltinContent, ContentError, load_content
 
 GROUPS = (
     "personal", "background", "mentorship", "expectations", "first_meeting",
@@ -43,7 +43,7 @@ FORBIDDEN_NAMES = (
 
 
 @pytest.fixture(scope="module")
-def content() -> Content:
+def content() -> BuiltinContent:
     return load_content()
 
 
@@ -67,7 +67,7 @@ def _normalized(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
-def _questions(content: Content):
+def _questions(content: BuiltinContent):
     return [q for group in content.groups for q in group.questions]
 
 

@@ -18,8 +18,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from mentortui.demo import demo_pair
-from mentortui.store import PairStore
+from mentortui.core.demo import demo_pair
+from mentortui.storage.store import PairStore
 
 TODAY = date(2026, 11, 25)
 HERE = Path(__file__).resolve().parent

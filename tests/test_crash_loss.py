@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentortui.session import PairSession
-from mentortui.store import PairStore
+from mentortui.storage.session import PairSession
+from mentortui.storage.store import PairStore
 
 from .terminal import Terminal, plain
 from .test_process import (

@@ -1,4 +1,4 @@
-"""Reading dates people type (mentortui.dates.parse_day / parse_moment).
+"""Reading dates people type (mentortui.core.dates.parse_day / parse_moment).
 
 Every test uses a fixed "today": TODAY is Wednesday 25 November 2026.
 """
@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mentortui.dates import DateParseError, parse_day, parse_moment
+from mentortui.core.dates import DateParseError, parse_day, parse_moment
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 FRIDAY = date(2026, 11, 27)

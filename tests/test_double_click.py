@@ -14,14 +14,15 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
-from mentortui.screens.actions import ActionItemsScreen
+from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.dialogs.search import SearchScreen
+from mentortui.screens.action_list import ActionItemsScreen
 from mentortui.screens.agenda import AgendaScreen
-from mentortui.screens.confirm import ConfirmScreen
+from mentortui.screens.before_next import BeforeNextScreen
 from mentortui.screens.goals import GoalsScreen
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeBody, PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen
-from mentortui.screens.review import ReviewScreen, SearchScreen
 from mentortui.screens.starters import StartersScreen
 
 from .test_app import settle, type_text
@@ -186,4 +187,4 @@ async def test_clicks_on_before_next_and_its_search_results(make_app, demo_slug)
         await click_burst(app, pilot, results, 2)
         assert_running(app)
         # One result chosen: the search closes once, and "before next" stays open.
-        assert stack(app) == [PairListScreen, PairHomeScreen, ReviewScreen]
+        assert stack(app) == [PairListScreen, PairHomeScreen, BeforeNextScreen]

@@ -1,4 +1,4 @@
-"""Markdown export (``mentortui.export``): golden files of the demo pair, any user text
+"""Markdown export (``mentortui.core.export``): golden files of the demo pair, any user text
 escaped so it reads back as typed and cannot change the structure, notes kept with their
 formatting and their lines without swallowing what follows, nothing live in the Markdown
 even for a viewer with raw HTML on, and HTML as a complete page with no raw HTML let through.
@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
-from mentortui import safe_notes
 from mentortui.cli import main
-from mentortui.demo import demo_pair
-from mentortui.export import (
+from mentortui.core import safe_notes
+from mentortui.core.demo import demo_pair
+from mentortui.core.export import (
     escape_text,
     export_document,
     held_meeting_number,
@@ -36,9 +36,17 @@ from mentortui.export import (
     pair_markdown,
     to_html,
 )
-from mentortui.goals import revise
-from mentortui.models import ActionItem, AgendaItem, CheckIn, Goal, Meeting, Pair, Person
-from mentortui.store import PairStore
+from mentortui.core.models import (
+    ActionItem,
+    AgendaItem,
+    CheckIn,
+    Goal,
+    Meeting,
+    Pair,
+    Person,
+)
+from mentortui.core.smart_goals import revise
+from mentortui.storage.store import PairStore
 from tests.conftest import TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -547,7 +555,7 @@ def test_pair_report_html_renders_every_table():
 def test_export_never_imports_textual_or_rich():
     code = (
         "import sys\n"
-        "import mentortui.export\n"
+        "import mentortui.core.export\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from mentortui.errors import describe_os_error
-from mentortui.journal import journal_path
+from mentortui.dialogs.unsaved import UnsavedScreen
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen
-from mentortui.screens.unsaved import UnsavedScreen
-from mentortui.store import PairFile, PairStore
+from mentortui.storage.errors import describe_os_error
+from mentortui.storage.journal import journal_path
+from mentortui.storage.store import PairFile, PairStore
 
 from .test_app import settle, type_text
 from .test_prepare_screens import open_pair, saved

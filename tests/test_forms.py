@@ -8,15 +8,15 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Button, DataTable, Input, Select
 
+from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.dialogs.end_meeting import EndMeetingScreen
+from mentortui.dialogs.goal_forms import CheckInScreen, GoalEditorScreen
+from mentortui.dialogs.new_pair import NewPairScreen
+from mentortui.dialogs.prompt import PromptScreen
 from mentortui.screens.agenda import AgendaScreen
-from mentortui.screens.confirm import ConfirmScreen
-from mentortui.screens.end_meeting import EndMeetingScreen
-from mentortui.screens.goal_forms import CheckInScreen, GoalEditorScreen
 from mentortui.screens.meeting import MeetingScreen
-from mentortui.screens.new_pair import NewPairScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen
-from mentortui.screens.prompt import PromptScreen
 
 from .conftest import TODAY
 from .test_accountability_screens import replace

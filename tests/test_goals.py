@@ -1,5 +1,5 @@
 """SMART goal review rules, proposed check-in dates, check-ins and revisions
-(``mentortui.goals``). TODAY is Wed 25 Nov 2026."""
+(``mentortui.core.smart_goals``). TODAY is Wed 25 Nov 2026."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from mentortui.goals import (
+from mentortui.core.models import ActionItem, CheckIn, Goal, GoalVersion, Pair, Person
+from mentortui.core.smart_goals import (
     Finding,
     missed_checkins,
     next_checkin,
@@ -17,7 +18,6 @@ from mentortui.goals import (
     review_pair,
     revise,
 )
-from mentortui.models import ActionItem, CheckIn, Goal, GoalVersion, Pair, Person
 from tests.conftest import TODAY
 
 GOOD_FIELDS = {

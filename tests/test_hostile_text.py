@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from textual import events
 from textual.widgets import DataTable, Select
 
-from mentortui.models import (
+from mentortui.core.models import (
     ActionItem,
     AgendaItem,
     CheckIn,
@@ -25,9 +25,9 @@ from mentortui.models import (
     Pair,
     Person,
 )
-from mentortui.screens.confirm import ConfirmScreen
+from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.screens.meeting import MeetingScreen
-from mentortui.store import PairStore
+from mentortui.storage.store import PairStore
 
 from .conftest import TODAY
 from .test_app import settle

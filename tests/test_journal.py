@@ -1,4 +1,4 @@
-"""The notes journal (``mentortui.journal``) and how a session folds it in on open.
+"""The notes journal (``mentortui.storage.journal``) and how a session folds it in on open.
 
 Real files in ``tmp_path``; a "kill" is simulated by leaving a session unclosed, or by
 cutting the journal file short, which is what a kill -9 or a power cut leaves.
@@ -11,9 +11,16 @@ import os
 import stat
 from pathlib import Path
 
-from mentortui.journal import NotesJournal, Record, decode, encode, journal_path, read_newest
-from mentortui.session import PairSession
-from mentortui.store import PairFile
+from mentortui.storage.journal import (
+    NotesJournal,
+    Record,
+    decode,
+    encode,
+    journal_path,
+    read_newest,
+)
+from mentortui.storage.session import PairSession
+from mentortui.storage.store import PairFile
 
 
 def running_meeting_id(session: PairSession) -> str:
@@ -194,7 +201,7 @@ def test_a_journal_the_disk_refuses_keeps_the_records_and_writes_them_later(tmp_
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr("mentortui.journal.os.write", write)
+    monkeypatch.setattr("mentortui.storage.journal.os.write", write)
     journal.record("m1", "kept in memory")
     assert journal.sync() is False
     assert isinstance(journal.error, OSError)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Static
 
-from mentortui.models import Pair
-from mentortui.screens.end_meeting import EndMeetingScreen
+from mentortui.core.models import Pair
+from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeScreen
 

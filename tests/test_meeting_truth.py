@@ -8,15 +8,15 @@ from datetime import datetime, time, timedelta
 
 from textual.widgets import DataTable, Select, Static
 
-from mentortui.agenda import suggest_start
 from mentortui.cli import main
-from mentortui.demo import demo_pair
-from mentortui.models import AgendaItem
+from mentortui.core.demo import demo_pair
+from mentortui.core.models import AgendaItem
+from mentortui.core.planning import suggest_start
+from mentortui.dialogs.capture import DateScreen
+from mentortui.dialogs.choice import ChoiceScreen
+from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.screens.action_list import ActionItemsScreen
 from mentortui.screens.agenda import AgendaScreen
-from mentortui.screens.actions import ActionItemsScreen
-from mentortui.screens.capture import DateScreen
-from mentortui.screens.choice import ChoiceScreen
-from mentortui.screens.confirm import ConfirmScreen
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from mentortui import store as store_module
 from mentortui.screens.pair_home import PairHomeScreen
-from mentortui.store import PairStore
+from mentortui.storage import store as store_module
+from mentortui.storage.store import PairStore
 
 
 def mode_of(path: Path) -> int:

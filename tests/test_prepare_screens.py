@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from mentortui.demo import demo_pair
+from mentortui.core.demo import demo_pair
+from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.screens.agenda import AgendaScreen
-from mentortui.screens.confirm import ConfirmScreen
 from mentortui.screens.starters import StartersScreen
 
 from .conftest import TODAY

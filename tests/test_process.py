@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from mentortui.demo import demo_pair
-from mentortui.errors import PairLockedError
-from mentortui.journal import read_newest
-from mentortui.meeting import unfinished_meeting
-from mentortui.store import PairStore
+from mentortui.core.demo import demo_pair
+from mentortui.core.live_meeting import unfinished_meeting
+from mentortui.storage.errors import PairLockedError
+from mentortui.storage.journal import read_newest
+from mentortui.storage.store import PairStore
 
 from .terminal import Terminal, plain
 

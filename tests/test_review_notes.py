@@ -3,8 +3,8 @@ HTML shown as typed."""
 
 from __future__ import annotations
 
-from mentortui.demo import demo_pair
-from mentortui.screens.review import ReviewScreen
+from mentortui.core.demo import demo_pair
+from mentortui.screens.before_next import BeforeNextScreen
 
 from .conftest import TODAY
 from .test_prepare_screens import open_pair
@@ -23,7 +23,7 @@ async def test_before_next_shows_each_typed_line_on_its_own_line(make_app, store
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pair(app, pilot, "b")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, BeforeNextScreen)
         lines = screen_lines(app)
         first = next((index for index, line in enumerate(lines)
                       if line.endswith("Priya sends the CV on Friday")), None)

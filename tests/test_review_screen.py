@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Markdown, Static
 
-from mentortui.screens.review import ReviewScreen, SearchScreen
+from mentortui.dialogs.search import SearchScreen
+from mentortui.screens.before_next import BeforeNextScreen
 
 from .test_app import settle, type_text
 from .test_prepare_screens import open_pair, saved
@@ -29,7 +30,7 @@ async def test_mentee_sees_what_they_owe_overdue_first_then_switches_to_mentor(m
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await open_pair(app, pilot, "b")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, BeforeNextScreen)
         assert "Seen as the mentee" in text_of(app, "#coming")
         assert "Next meeting: Sat 28 Nov 18:00, in 3 days, regular meeting" in text_of(app, "#coming")
         assert owed_section(app, "What I owe (3)") == [
@@ -66,7 +67,7 @@ async def test_search_opens_the_meeting_a_result_came_from(make_app, demo_slug):
         assert text_of(app, "#count") == "2 found"
         await pilot.press("enter", "enter")  # to the results, then open the first
         await settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, BeforeNextScreen)
         title = text_of(app, "#notes-title")
         assert "Notes of Wed 28 Oct 18:00 (regular meeting, meeting 5 of 6)" in title
         markdown = app.screen.query_one("#notes", Markdown)
@@ -74,8 +75,8 @@ async def test_search_opens_the_meeting_a_result_came_from(make_app, demo_slug):
 
 
 async def test_export_the_pair_report_from_the_pair_home(make_app, store, demo_slug):
-    from mentortui.export import pair_markdown
-    from mentortui.screens.export import ExportScreen
+    from mentortui.core.export import pair_markdown
+    from mentortui.dialogs.export_preview import ExportScreen
 
     from .conftest import TODAY
 
@@ -90,3 +91,23 @@ async def test_export_the_pair_report_from_the_pair_home(make_app, store, demo_s
         assert f"Written to {path}" in text_of(app, "#export-status")
     assert path.read_text() == pair_markdown(store.load(demo_slug), TODAY)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_summary_that_cannot_be_built_is_reported_in_the_preview(make_app, store, demo_slug):
+    from mentortui.dialogs.export_preview import ExportScreen
+
+    def broken() -> str:
+        raise ValueError("the pair changed while it was read")
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "b")
+        app.screen.preview_export("Report", "report", broken)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExportScreen)
+        message = "The summary could not be built: the pair changed while it was read"
+        assert text_of(app, "#export-status") == message
+        assert any(n.message == message for n in app._notifications)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert not (store.folder / "exports").exists()

@@ -1,4 +1,4 @@
-"""Background saves (``mentortui.saver.SaveQueue``) and saving through ``PairSession``.
+"""Background saves (``mentortui.storage.save_queue.SaveQueue``) and saving through ``PairSession``.
 
 The write function here is a real one: it writes JSON to a file in ``tmp_path`` with
 ``files.atomic_write``. A ``threading.Event`` holds a write back where a test needs a
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from mentortui.demo import demo_pair
-from mentortui.errors import PairLockedError
-from mentortui.files import atomic_write
-from mentortui.saver import SaveQueue
-from mentortui.session import PairSession
+from mentortui.core.demo import demo_pair
+from mentortui.storage.errors import PairLockedError
+from mentortui.storage.files import atomic_write
+from mentortui.storage.save_queue import SaveQueue
+from mentortui.storage.session import PairSession
 from tests.conftest import TODAY
 
 WAIT = 5.0  # seconds; generous, only reached when something is wrong

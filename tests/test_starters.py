@@ -1,4 +1,4 @@
-"""Conversation starters for one pair (``mentortui.starters``)."""
+"""Conversation starters for one pair (``mentortui.core.starter_bank``)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mentortui.agenda import add_item, change_kind
-from mentortui.content import load_content
-from mentortui.models import AgendaItem, AskedStarter, Meeting, Pair, Person
-from mentortui.starters import (
+from mentortui.core.builtin_content import load_content
+from mentortui.core.models import AgendaItem, AskedStarter, Meeting, Pair, Person
+from mentortui.core.planning import add_item, change_kind
+from mentortui.core.starter_bank import (
     CUSTOM_GROUP,
     CUSTOM_TITLE,
     add_custom,
@@ -23,7 +23,7 @@ from mentortui.starters import (
     toggle_asked,
     toggle_hidden,
 )
-from mentortui.store import PairStore
+from mentortui.storage.store import PairStore
 from tests.conftest import TODAY
 
 CONTENT = load_content()

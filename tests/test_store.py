@@ -14,26 +14,28 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import date, datetime, time as clock, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from mentortui import files
-from mentortui.demo import demo_pair
-from mentortui.errors import (
+from mentortui.core.demo import demo_pair
+from mentortui.core.models import SCHEMA_VERSION, ActionItem, Meeting, Pair, Person
+from mentortui.core.summary import contact_warning, summarize
+from mentortui.storage import files
+from mentortui.storage.errors import (
     BadPairName,
     NewerSchemaError,
     PairFileError,
     PairLockedError,
     StoreError,
 )
-from mentortui.models import SCHEMA_VERSION, ActionItem, Meeting, Pair, Person
-from mentortui.paths import check_slug, slugify
-from mentortui.store import PairStore, pair_to_raw
-from mentortui.summary import contact_warning, summarize
+from mentortui.storage.paths import check_slug, slugify
+from mentortui.storage.store import PairStore, pair_to_raw
 
 TODAY = date(2026, 11, 25)
 SLUG = "priya-with-dana"
@@ -596,8 +598,8 @@ def test_a_second_open_for_writing_in_the_same_process_is_refused(created):
 _TRY_OPEN = """
     import json, sys, time
     from pathlib import Path
-    from mentortui.errors import PairLockedError
-    from mentortui.store import PairStore
+    from mentortui.storage.errors import PairLockedError
+    from mentortui.storage.store import PairStore
 
     store = PairStore(Path(sys.argv[1]))
     started = time.monotonic()
@@ -641,7 +643,7 @@ def test_another_process_is_told_who_holds_the_pair_and_can_read_it(created):
 _HOLD = """
     import sys
     from pathlib import Path
-    from mentortui.store import PairStore
+    from mentortui.storage.store import PairStore
 
     pair_file = PairStore(Path(sys.argv[1])).open(sys.argv[2])
     print("holding", flush=True)

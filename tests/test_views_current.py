@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from mentortui.demo import demo_pair
-from mentortui.screens.actions import ActionItemsScreen
+from mentortui.core.demo import demo_pair
+from mentortui.screens.action_list import ActionItemsScreen
 from mentortui.screens.agenda import AgendaScreen
+from mentortui.screens.before_next import BeforeNextScreen
 from mentortui.screens.goals import GoalsScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen
-from mentortui.screens.review import ReviewScreen
 
 from .conftest import TODAY
 from .test_accountability_screens import replace
@@ -71,7 +71,7 @@ async def test_a_change_on_one_screen_shows_on_every_other(make_app, store):
 
         # Before next: the coming agenda and what is owed follow the items.
         await press(app, pilot, "b")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, BeforeNextScreen)
         coming = text_of(app, "#coming")
         assert f"- {NEW} (2 min)" in coming
         assert DONE not in coming
@@ -93,7 +93,7 @@ async def test_a_change_on_one_screen_shows_on_every_other(make_app, store):
         await press(app, pilot, "enter")
         assert "25%" in next(row[3] for row in rows(app, "#goals") if row[0] == TALK)
         await press(app, pilot, "escape")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, BeforeNextScreen)
         assert CHECKIN not in text_of(app, "#coming")
         assert f"25%  {TALK}" in text_of(app, "#goals")
         await press(app, pilot, "escape")

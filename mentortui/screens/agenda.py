@@ -10,18 +10,40 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+)
 
-from .. import agenda as planner
-from ..dates import DateParseError, due_phrase, parse_moment, relative_day, short_day, short_moment
-from ..models import MEETING_KIND_NAMES, AgendaItem, Meeting, MeetingKind, Pair
-from ..session import PairSession
-from ..widgets.fields import Field
-from ..widgets.tables import restore_cursor
-from .base import PairScreen
-from .choice import ChoiceScreen
-from .early_start import confirm_start
-from .prompt import PromptAnswer, PromptScreen
+from mentortui.core import planning
+from mentortui.core.dates import (
+    DateParseError,
+    due_phrase,
+    parse_moment,
+    relative_day,
+    short_day,
+    short_moment,
+)
+from mentortui.core.models import (
+    MEETING_KIND_NAMES,
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    Pair,
+)
+from mentortui.dialogs.choice import ChoiceScreen
+from mentortui.dialogs.early_start import confirm_start
+from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
+from mentortui.screens.base import PairScreen
+from mentortui.storage.session import PairSession
+from mentortui.widgets.fields import Field
+from mentortui.widgets.tables import restore_cursor
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
 MINUTE_STEP = 5
@@ -53,7 +75,7 @@ class AgendaScreen(PairScreen):
     def compose(self) -> ComposeResult:
         today = self.app.today()
         planned = self.pair.next_meeting(today) is not None
-        self.meeting = planner.plan_next_meeting(self.pair, today, self.app.content)
+        self.meeting = planning.plan_next_meeting(self.pair, today, self.app.content)
         if not planned:
             self.notify("Planned the next meeting from the template; change anything below.",
                         markup=False)
@@ -102,7 +124,7 @@ class AgendaScreen(PairScreen):
 
     def _carry_in(self) -> None:
         before = [(item.source, item.ref) for item in self.meeting.agenda]
-        planner.carry_in(self.pair, self.meeting)
+        planning.carry_in(self.pair, self.meeting)
         if [(item.source, item.ref) for item in self.meeting.agenda] != before:
             self.app.save_pair()
 
@@ -138,7 +160,7 @@ class AgendaScreen(PairScreen):
         self._show_total()
 
     def _show_total(self) -> None:
-        planned, length = planner.planned_total(self.meeting), self.meeting.planned_minutes
+        planned, length = planning.planned_total(self.meeting), self.meeting.planned_minutes
         text = Text(f"Planned {planned} of {length} min")
         if planned > length:
             text.append(f"  OVER by {planned - length} min", style="bold red")
@@ -157,7 +179,7 @@ class AgendaScreen(PairScreen):
         kind = event.value
         if kind == self.meeting.kind:
             return
-        edited = planner.edited_items(self.meeting, self.app.content)
+        edited = planning.edited_items(self.meeting, self.app.content)
         if not edited:
             self._change_kind(kind, keep_edits=False)
             return
@@ -176,7 +198,7 @@ class AgendaScreen(PairScreen):
                                                      ("replace", "Use the template")]), answered)
 
     def _change_kind(self, kind: MeetingKind, keep_edits: bool) -> None:
-        planner.change_kind(self.meeting, kind, self.app.content, keep_edits=keep_edits)
+        planning.change_kind(self.meeting, kind, self.app.content, keep_edits=keep_edits)
         self.notify(f"Agenda now follows the {MEETING_KIND_NAMES[kind].lower()} template",
                     markup=False)
         self._changed()
@@ -191,7 +213,7 @@ class AgendaScreen(PairScreen):
         self.meeting.scheduled = scheduled
         event.input.value = f"{scheduled:%Y-%m-%d %H:%M}"
         self._show_when()
-        planner.carry_in(self.pair, self.meeting)
+        planning.carry_in(self.pair, self.meeting)
         self._changed()
         self.query_one("#agenda", DataTable).focus()
 
@@ -210,7 +232,7 @@ class AgendaScreen(PairScreen):
         title = " ".join(event.value.split())
         if not title:
             return
-        item = planner.add_item(self.meeting, AgendaItem(title=title, source="typed"))
+        item = planning.add_item(self.meeting, AgendaItem(title=title, source="typed"))
         event.input.value = ""
         self._changed(self.meeting.agenda.index(item))
 
@@ -231,7 +253,7 @@ class AgendaScreen(PairScreen):
     def action_move_item(self, offset: int) -> None:
         index = self._current_index()
         if index is not None:
-            self._changed(planner.move_item(self.meeting, index, offset))
+            self._changed(planning.move_item(self.meeting, index, offset))
 
     def action_change_minutes(self, delta: int) -> None:
         index = self._current_index()
@@ -247,7 +269,7 @@ class AgendaScreen(PairScreen):
         item = self.meeting.agenda.pop(index)
         self._deleted.append((index, item))
         message = f"Deleted “{item.title}” — press u to undo"
-        if item.source in planner.CARRIED_SOURCES:
+        if item.source in planning.CARRIED_SOURCES:
             message += " (it comes back on its own while the item stays open)"
         self.notify(message, markup=False)
         self._changed(index)
@@ -293,7 +315,7 @@ class AgendaScreen(PairScreen):
         confirm_start(self, self.meeting, start)
 
     def action_starters(self) -> None:
-        from .starters import StartersScreen
+        from mentortui.screens.starters import StartersScreen
 
         self.app.push_screen(StartersScreen(self.session))
 
@@ -336,7 +358,7 @@ def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tu
         goal = pair.goal(item.ref)
         if goal is not None:
             origin = Text(f"goal at {goal.progress}%")
-            due = planner.checkin_due(goal, meeting.scheduled.date())
+            due = planning.checkin_due(goal, meeting.scheduled.date())
             if due is not None:
                 origin.append(f" · check-in due {short_day(due, today)}")
             return Text(item.title), origin

@@ -12,12 +12,17 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from .. import goals as smart
-from ..dates import due_label, short_day
-from ..models import Goal, Pair
-from ..widgets.tables import cursor_key, restore_cursor
-from .base import PairScreen
-from .goal_forms import CheckInDraft, CheckInScreen, GoalDraft, GoalEditorScreen
+from mentortui.core import smart_goals
+from mentortui.core.dates import due_label, short_day
+from mentortui.core.models import Goal, Pair
+from mentortui.dialogs.goal_forms import (
+    CheckInDraft,
+    CheckInScreen,
+    GoalDraft,
+    GoalEditorScreen,
+)
+from mentortui.screens.base import PairScreen
+from mentortui.widgets.tables import cursor_key, restore_cursor
 
 BAR_CELLS = 10
 
@@ -69,7 +74,7 @@ class GoalsScreen(PairScreen):
         row = table.cursor_row
         table.clear()
         for goal in self.pair.goals:
-            upcoming = smart.next_checkin(goal, today)
+            upcoming = smart_goals.next_checkin(goal, today)
             table.add_row(
                 Text(goal.title),
                 Text(goal.term),
@@ -77,12 +82,12 @@ class GoalsScreen(PairScreen):
                 progress_bar(goal.progress),
                 _complete_by(goal, today),
                 Text(short_day(upcoming, today) if upcoming else "-"),
-                Text(str(len(smart.open_items(self.pair, goal)))),
+                Text(str(len(smart_goals.open_items(self.pair, goal)))),
                 key=goal.id,
                 height=None,
             )
         restore_cursor(table, keep, row)
-        findings = smart.review_pair(self.pair)
+        findings = smart_goals.review_pair(self.pair)
         review = self.query_one("#pair-review", Static)
         review.update(Text("\n".join(f"! {f.message}" for f in findings), style="bold"))
         review.display = bool(findings)
@@ -137,7 +142,7 @@ class GoalsScreen(PairScreen):
         def edited(draft: GoalDraft | None) -> None:
             if draft is not None:
                 if revise:
-                    smart.revise(goal, self.app.today())
+                    smart_goals.revise(goal, self.app.today())
                 self._apply(goal, draft)
                 self._changed(goal.id)
 
@@ -157,7 +162,7 @@ class GoalsScreen(PairScreen):
 
         def recorded(draft: CheckInDraft | None) -> None:
             if draft is not None:
-                smart.record_checkin(goal, draft.on, draft.progress, draft.note)
+                smart_goals.record_checkin(goal, draft.on, draft.progress, draft.note)
                 self._changed(goal.id)
 
         self.app.push_screen(CheckInScreen(goal, self.app.today()), recorded)
@@ -190,10 +195,10 @@ def _details(goal: Goal, pair: Pair, today: date) -> Text:
     text = Text()
     text.append(goal.title, style="bold")
     text.append(f"  ({goal.term} term, {goal.status})\n\n")
-    for field in smart.SMART_FIELDS:
-        text.append(f"{smart.SMART_NAMES[field]}: ", style="bold")
+    for field in smart_goals.SMART_FIELDS:
+        text.append(f"{smart_goals.SMART_NAMES[field]}: ", style="bold")
         text.append(f"{getattr(goal, field) or '-'}\n")
-    findings = smart.review_goal(goal, pair, today)
+    findings = smart_goals.review_goal(goal, pair, today)
     text.append("\nReview: ", style="bold")
     if findings:
         text.append(f"{len(findings)} to fix\n")
@@ -201,7 +206,7 @@ def _details(goal: Goal, pair: Pair, today: date) -> Text:
             text.append(f"  ! {finding.message}\n")
     else:
         text.append("ready, nothing to fix\n")
-    items = smart.open_items(pair, goal)
+    items = smart_goals.open_items(pair, goal)
     text.append(f"\nOpen action items ({len(items)})\n", style="bold")
     for item in items:
         when = due_label(item.due, today) if item.due else "no date"

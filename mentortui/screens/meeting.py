@@ -15,20 +15,19 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
-from .. import meeting as live
-from ..actions import mark
-from ..agenda import CARRIED_SOURCES
-from ..dates import due_label
-from ..models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting
-from ..session import PairSession
-from .base import PairScreen
-from ..widgets.editor import EditorFailed, edit_externally
-from ..widgets.notes import NotesArea
-from .capture import ActionDraft, ActionItemScreen, DateScreen
-from .confirm import ConfirmScreen
-from .end_meeting import EndChoice, EndMeetingScreen
-from .export import export_meeting
-from .prompt import PromptAnswer, PromptScreen
+from mentortui.core import live_meeting
+from mentortui.core.action_items import mark
+from mentortui.core.dates import due_label
+from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, AgendaItem, Meeting
+from mentortui.core.planning import CARRIED_SOURCES
+from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
+from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.dialogs.end_meeting import EndChoice, EndMeetingScreen
+from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
+from mentortui.screens.base import PairScreen
+from mentortui.storage.session import PairSession
+from mentortui.widgets.editor import EditorFailed, edit_externally
+from mentortui.widgets.notes import NotesArea
 
 ITEM_WIDTH = 24
 NOTES_DEBOUNCE_SECONDS = 0.5
@@ -79,7 +78,7 @@ class MeetingScreen(PairScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        live.start(self.pair, self.meeting, self.app.now(), self.app.content)
+        live_meeting.start(self.pair, self.meeting, self.app.now(), self.app.content)
         self.app.save_pair()
         self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
         table = self.query_one("#items", DataTable)
@@ -116,7 +115,7 @@ class MeetingScreen(PairScreen):
             # A fixed height per row lets the clock update one cell without re-measuring the table.
             height = max(1, len(textwrap.wrap(title.plain, ITEM_WIDTH)))
             table.add_row(title, self._item_time(item, now), key=item.id, height=height)
-        current = live.current_index(self.meeting)
+        current = live_meeting.current_index(self.meeting)
         if kept is not None and kept in table.rows:
             table.move_cursor(row=table.get_row_index(kept))
         elif current is not None:
@@ -143,21 +142,21 @@ class MeetingScreen(PairScreen):
         return title
 
     def _item_time(self, item: AgendaItem, now: datetime) -> Text:
-        used = live.item_seconds(self.meeting, item, now)
+        used = live_meeting.item_seconds(self.meeting, item, now)
         planned = item.minutes * 60
         if planned and used > planned:
-            return Text(f"OVER {live.clock(used - planned)}", style="bold red")
-        return Text(f"{live.clock(used)}/{item.minutes}:00")
+            return Text(f"OVER {live_meeting.clock(used - planned)}", style="bold red")
+        return Text(f"{live_meeting.clock(used)}/{item.minutes}:00")
 
     def _tick(self) -> None:
         now = self.app.now()
-        elapsed = live.meeting_seconds(self.meeting, now)
+        elapsed = live_meeting.meeting_seconds(self.meeting, now)
         planned = self.meeting.planned_minutes * 60
-        text = Text(f"{MEETING_KIND_NAMES[self.meeting.kind]}  {live.clock(elapsed)} of "
+        text = Text(f"{MEETING_KIND_NAMES[self.meeting.kind]}  {live_meeting.clock(elapsed)} of "
                     f"{self.meeting.planned_minutes}:00")
         if elapsed > planned:
-            text.append(f"  OVER by {live.clock(elapsed - planned)}", style="bold red")
-        index = live.current_index(self.meeting)
+            text.append(f"  OVER by {live_meeting.clock(elapsed - planned)}", style="bold red")
+        index = live_meeting.current_index(self.meeting)
         if index is not None:
             text.append(f"  ·  item {index + 1} of {len(self.meeting.agenda)}")
             item = self.meeting.agenda[index]
@@ -170,7 +169,7 @@ class MeetingScreen(PairScreen):
         self.query_one("#saved", Static).update(f"saved {when:%H:%M:%S}" if when else "")
 
     def _show_hint(self) -> None:
-        index = live.current_index(self.meeting)
+        index = live_meeting.current_index(self.meeting)
         hint = Text()
         if index is not None:
             item = self.meeting.agenda[index]
@@ -184,7 +183,7 @@ class MeetingScreen(PairScreen):
     def _show_captured(self) -> None:
         today = self.app.today()
         text = Text()
-        actions = live.meeting_actions(self.pair, self.meeting)
+        actions = live_meeting.meeting_actions(self.pair, self.meeting)
         text.append(f"Action items ({len(actions)})\n", style="bold")
         for action in actions:
             text.append(f"- {action.text}\n")
@@ -263,7 +262,7 @@ class MeetingScreen(PairScreen):
     # Moving through the agenda ---------------------------------------------------------
 
     def _go_to(self, index: int) -> None:
-        live.go_to(self.pair, self.meeting, index, self.app.now())
+        live_meeting.go_to(self.pair, self.meeting, index, self.app.now())
         self.app.save_pair()
         self._back_to_notes()
         self._show_items()
@@ -275,11 +274,11 @@ class MeetingScreen(PairScreen):
         self.set_focus(self.query_one("#notes", NotesArea))
 
     def action_next_item(self) -> None:
-        index = live.current_index(self.meeting)
+        index = live_meeting.current_index(self.meeting)
         self._go_to(0 if index is None else index + 1)
 
     def action_previous_item(self) -> None:
-        index = live.current_index(self.meeting)
+        index = live_meeting.current_index(self.meeting)
         self._go_to(0 if index is None else index - 1)
 
     @on(DataTable.RowSelected, "#items")
@@ -313,12 +312,12 @@ class MeetingScreen(PairScreen):
 
     def _capture_action(self) -> None:
         text = self._current_line()
-        owner = live.guess_owner(text, self.pair)
+        owner = live_meeting.guess_owner(text, self.pair)
         goals = [goal for goal in self.pair.goals if goal.is_active]
 
         def captured(draft: ActionDraft | None) -> None:
             if draft is not None:
-                live.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
+                live_meeting.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
                 self._changed()
             self._back_to_notes()
 
@@ -378,7 +377,7 @@ class MeetingScreen(PairScreen):
 
     def action_export(self) -> None:
         self._flush_notes()
-        export_meeting(self, self.meeting)
+        self.preview_meeting_summary(self.meeting)
 
     # Ending ------------------------------------------------------------------------------
 
@@ -387,10 +386,10 @@ class MeetingScreen(PairScreen):
         today = self.app.today()
         template = self.app.content.templates.get(self.meeting.kind)
         screen = EndMeetingScreen(
-            suggested=live.suggest_next_start(self.pair, self.meeting, today),
+            suggested=live_meeting.suggest_next_start(self.pair, self.meeting, today),
             assignment=self.meeting.assignment or (template.assignment if template else ""),
             stage=self.pair.stage,
-            missing=live.missing_dates(self.pair, self.meeting),
+            missing=live_meeting.missing_dates(self.pair, self.meeting),
             notes=self.meeting.notes,
             today=today,
         )
@@ -400,9 +399,9 @@ class MeetingScreen(PairScreen):
         if choice is None:
             self._back_to_notes()
             return
-        for action in live.missing_dates(self.pair, self.meeting):
+        for action in live_meeting.missing_dates(self.pair, self.meeting):
             action.due = choice.due_dates.get(action.id, action.due)
-        upcoming = live.end(self.pair, self.meeting, self.app.now(), choice.next_start, choice.assignment,
+        upcoming = live_meeting.end(self.pair, self.meeting, self.app.now(), choice.next_start, choice.assignment,
                             choice.stage, self.app.content)
         self.app.save_pair()
         self.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
@@ -411,7 +410,7 @@ class MeetingScreen(PairScreen):
     def action_cancel_meeting(self) -> None:
         """Take back a start made by mistake, while nothing was typed or captured."""
         self._flush_notes()
-        refusal = live.cancel_refusal(self.pair, self.meeting)
+        refusal = live_meeting.cancel_refusal(self.pair, self.meeting)
         if refusal is not None:
             self.notify(f"{refusal} in this meeting, so it cannot be cancelled. End it (F10); if it "
                         "did not really happen, press h on the pair home to mark it not held.",
@@ -422,7 +421,7 @@ class MeetingScreen(PairScreen):
             if not yes:
                 self._back_to_notes()
                 return
-            live.cancel_start(self.pair, self.meeting)
+            live_meeting.cancel_start(self.pair, self.meeting)
             self.app.save_pair()
             self.notify(f"Meeting cancelled: planned again for {self.meeting.scheduled:%a %d %b %H:%M}.",
                         markup=False)

@@ -11,17 +11,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..dates import due_phrase, relative_day, short_day, short_moment
-from ..actions import select_actions
-from ..agenda import plan_next_meeting
-from ..meeting import mark_not_held, unfinished_meeting
-from ..models import MEETING_KIND_NAMES, OWNER_NAMES, STAGE_NAMES, ActionItem, Pair, Person
-from ..session import PairSession
-from .base import PairScreen
-from .confirm import ConfirmScreen
-from .early_start import confirm_start
-from ..summary import contact_warning
-
+from mentortui.core.action_items import select_actions
+from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
+from mentortui.core.live_meeting import mark_not_held, unfinished_meeting
+from mentortui.core.models import (
+    MEETING_KIND_NAMES,
+    OWNER_NAMES,
+    STAGE_NAMES,
+    ActionItem,
+    Pair,
+    Person,
+)
+from mentortui.core.planning import plan_next_meeting
+from mentortui.core.summary import contact_warning
+from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.dialogs.early_start import confirm_start
+from mentortui.screens.base import PairScreen
+from mentortui.storage.session import PairSession
 
 
 class PairHomeScreen(PairScreen):
@@ -51,7 +57,7 @@ class PairHomeScreen(PairScreen):
             self.query_one(PairHomeBody).refresh(recompose=True)
 
     def action_agenda(self) -> None:
-        from .agenda import AgendaScreen
+        from mentortui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(self.session))
 
@@ -98,29 +104,29 @@ class PairHomeScreen(PairScreen):
                                            focus_cancel=True), answered)
 
     def action_action_items(self) -> None:
-        from .actions import ActionItemsScreen
+        from mentortui.screens.action_list import ActionItemsScreen
 
         self.app.push_screen(ActionItemsScreen(self.session))
 
     def action_goals(self) -> None:
-        from .goals import GoalsScreen
+        from mentortui.screens.goals import GoalsScreen
 
         self.app.push_screen(GoalsScreen(self.session))
 
     def action_export(self) -> None:
-        from ..export import pair_markdown
+        from mentortui.core.export import pair_markdown
 
         pair, today = self.pair, self.app.today()
-        self.app.show_export(f"Report: {pair.title}", f"{self.session.slug}-report-{today:%Y-%m-%d}",
+        self.preview_export(f"Report: {pair.title}", f"{self.session.slug}-report-{today:%Y-%m-%d}",
                              lambda: pair_markdown(pair, today))
 
     def action_review(self) -> None:
-        from .review import ReviewScreen
+        from mentortui.screens.before_next import BeforeNextScreen
 
-        self.app.push_screen(ReviewScreen(self.session))
+        self.app.push_screen(BeforeNextScreen(self.session))
 
     def action_starters(self) -> None:
-        from .starters import StartersScreen
+        from mentortui.screens.starters import StartersScreen
 
         self.app.push_screen(StartersScreen(self.session))
 

@@ -13,13 +13,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..dates import relative_day, short_moment
-from ..widgets.tables import cursor_key, restore_cursor
-from .mouse_guard import StaleMouseGuard
+from mentortui.core.dates import relative_day, short_moment
+from mentortui.screens.mouse_guard import StaleMouseGuard
+from mentortui.widgets.tables import cursor_key, restore_cursor
 
 if TYPE_CHECKING:
-    from ..models import Pair
-    from ..store import PairListing
+    from mentortui.core.models import Pair
+    from mentortui.storage.store import PairListing
 
 # Most useful first, so a narrow terminal shows what matters without scrolling sideways.
 COLUMNS = ("Mentee", "Mentor", "Next meeting", "Open", "Overdue", "Last meeting", "Stage", "Contact")
@@ -106,7 +106,7 @@ class PairListScreen(StaleMouseGuard, Screen[None]):
             self.app.open_pair(event.row_key.value)
 
     def action_new_pair(self) -> None:
-        from .new_pair import NewPairScreen
+        from mentortui.dialogs.new_pair import NewPairScreen
 
         self.app.push_screen(NewPairScreen(self.app.today()), self._create_pair)
 
@@ -116,7 +116,7 @@ class PairListScreen(StaleMouseGuard, Screen[None]):
 
     @work(thread=True, group="create", exit_on_error=False)
     def _write_new_pair(self, pair: Pair) -> None:
-        from ..errors import StoreError
+        from mentortui.storage.errors import StoreError
 
         try:
             slug = self.app.store.create(pair)

@@ -12,14 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import starters as bank
-from ..agenda import add_item, plan_next_meeting
-from ..dates import short_day
-from ..session import PairSession
-from ..widgets.fields import Field
-from ..widgets.tables import cursor_key, restore_cursor
-from .base import PairScreen
-from .prompt import PromptAnswer, PromptScreen
+from mentortui.core import starter_bank
+from mentortui.core.dates import short_day
+from mentortui.core.planning import add_item, plan_next_meeting
+from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
+from mentortui.screens.base import PairScreen
+from mentortui.storage.session import PairSession
+from mentortui.widgets.fields import Field
+from mentortui.widgets.tables import cursor_key, restore_cursor
 
 FITS_MARK = "*"
 # A fixed width with wrapping rows keeps the Asked column on screen.
@@ -45,7 +45,7 @@ class StartersScreen(PairScreen):
         super().__init__(session)
         self._group: str | None = None
         self._show_hidden = False
-        self._removed: list[bank.RemovedStarter] = []  # newest last, for u
+        self._removed: list[starter_bank.RemovedStarter] = []  # newest last, for u
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,12 +63,12 @@ class StartersScreen(PairScreen):
         self.sub_title = f"Conversation starters · {self.session.pair.title}"
         pair = self.session.pair
         upcoming = pair.next_meeting(self.app.today())
-        self._groups = bank.group_rows(self.app.content, pair.stage, upcoming.kind if upcoming else None)
+        self._groups = starter_bank.group_rows(self.app.content, pair.stage, upcoming.kind if upcoming else None)
         groups = self.query_one("#groups", OptionList)
         for row in self._groups:
-            fits = row.fits and row.id != bank.CUSTOM_GROUP
+            fits = row.fits and row.id != starter_bank.CUSTOM_GROUP
             groups.add_option(Option(Text(f"{FITS_MARK if fits else ' '} {row.title}"), id=row.id))
-        first_fitting = next((i for i, row in enumerate(self._groups) if row.id != bank.CUSTOM_GROUP), 0)
+        first_fitting = next((i for i, row in enumerate(self._groups) if row.id != starter_bank.CUSTOM_GROUP), 0)
         groups.highlighted = first_fitting if not pair.custom_starters else 0
         table = self.query_one("#questions", DataTable)
         table.add_column("Question", key="question", width=QUESTION_WIDTH)
@@ -94,7 +94,7 @@ class StartersScreen(PairScreen):
     def _show_rows(self, keep: str | None = None) -> None:
         query = self._query()
         group = None if query.strip() else self._group
-        rows = bank.starter_rows(self.app.content, self.session.pair, group, query, self._show_hidden)
+        rows = starter_bank.starter_rows(self.app.content, self.session.pair, group, query, self._show_hidden)
         self._rows = {row.id: row for row in rows}
         table = self.query_one("#questions", DataTable)
         table.clear()
@@ -116,7 +116,7 @@ class StartersScreen(PairScreen):
             description = next((g.about for g in self._groups if g.id == group), "")
             about.update(Text(description))
 
-    def _current(self) -> bank.StarterRow | None:
+    def _current(self) -> starter_bank.StarterRow | None:
         key = cursor_key(self.query_one("#questions", DataTable))
         return self._rows.get(key) if key else None
 
@@ -137,14 +137,14 @@ class StartersScreen(PairScreen):
     def action_toggle_asked(self) -> None:
         row = self._current()
         if row is not None:
-            now_asked = bank.toggle_asked(self.session.pair, row.id, self.app.today())
+            now_asked = starter_bank.toggle_asked(self.session.pair, row.id, self.app.today())
             self.notify("Marked as asked today" if now_asked else "Today's mark taken back", markup=False)
             self._changed(row.id)
 
     def action_toggle_hidden(self) -> None:
         row = self._current()
         if row is not None:
-            hidden = bank.toggle_hidden(self.session.pair, row.id)
+            hidden = starter_bank.toggle_hidden(self.session.pair, row.id)
             self.notify("Hidden: H shows hidden questions" if hidden else "Shown again", markup=False)
             self._changed(row.id)
 
@@ -161,15 +161,15 @@ class StartersScreen(PairScreen):
         if any(item.source == "starter" and item.ref == row.id for item in meeting.agenda):
             self.notify("Already on the next meeting's agenda", markup=False)
             return
-        add_item(meeting, bank.agenda_item_for(row))
+        add_item(meeting, starter_bank.agenda_item_for(row))
         self.notify(f"Added to the agenda of {short_day(meeting.scheduled.date(), today)}", markup=False)
         self._changed(row.id)
 
     def action_new_custom(self) -> None:
         def added(answer: PromptAnswer | None) -> None:
             if answer is not None:
-                starter = bank.add_custom(self.session.pair, answer.text)
-                self._select_group(bank.CUSTOM_GROUP)
+                starter = starter_bank.add_custom(self.session.pair, answer.text)
+                self._select_group(starter_bank.CUSTOM_GROUP)
                 self._changed(starter.id)
 
         self.app.push_screen(PromptScreen("Your own question for this pair"), added)
@@ -180,7 +180,7 @@ class StartersScreen(PairScreen):
         groups.highlighted = groups.get_option_index(group_id)
         self._group = group_id
 
-    def _custom_row(self) -> bank.StarterRow | None:
+    def _custom_row(self) -> starter_bank.StarterRow | None:
         row = self._current()
         if row is not None and not row.custom:
             self.notify("Only your own questions can be edited or removed; h hides a built-in one.",
@@ -195,7 +195,7 @@ class StartersScreen(PairScreen):
 
         def edited(answer: PromptAnswer | None) -> None:
             if answer is not None:
-                bank.edit_custom(self.session.pair, row.id, answer.text)
+                starter_bank.edit_custom(self.session.pair, row.id, answer.text)
                 self._changed(row.id)
 
         self.app.push_screen(PromptScreen("Edit your question", row.text), edited)
@@ -203,7 +203,7 @@ class StartersScreen(PairScreen):
     def action_remove_custom(self) -> None:
         row = self._custom_row()
         if row is not None:
-            removed = bank.remove_custom(self.session.pair, row.id)
+            removed = starter_bank.remove_custom(self.session.pair, row.id)
             if removed is not None:
                 self._removed.append(removed)
             self.notify(f"Removed “{row.text}” — press u to undo", markup=False)
@@ -215,7 +215,7 @@ class StartersScreen(PairScreen):
             self.notify("Nothing removed to undo", markup=False)
             return
         removed = self._removed.pop()
-        bank.restore_custom(self.session.pair, removed)
+        starter_bank.restore_custom(self.session.pair, removed)
         self.notify(f"Restored “{removed.starter.text}”", markup=False)
         self._changed(removed.starter.id)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
-from ..models import clean_text
+from mentortui.core.models import clean_text
 
 
 class EditorFailed(Exception):

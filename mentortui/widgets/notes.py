@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
-from ..models import clean_text
+from mentortui.core.models import clean_text
 
 MAX_PASTE_CHARS = 100_000
 MAX_NOTES_CHARS = 200_000

@@ -1,0 +1,221 @@
+"""A realistic demo pair, dated relative to today, for `mentortui --demo`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from mentortui.core.models import (
+    ActionItem,
+    AgendaItem,
+    CheckIn,
+    Expectations,
+    Goal,
+    Meeting,
+    Pair,
+    Person,
+)
+
+_PAST_MEETINGS = [
+    # (days before today, kind, notes, assignment)
+    (
+        84,
+        "first",
+        "## Getting acquainted\n"
+        "- Priya is in her final year of a data science degree; Dana leads an analytics team.\n"
+        "- Both prefer video calls; Slack for quick questions in between.\n"
+        "- Agreed: every two weeks, 45 minutes, Thursday evenings. Reschedule at least a day ahead.\n"
+        "- What we say here stays between us.\n",
+        "Write down three strengths and three things you want to get better at.",
+    ),
+    (
+        70,
+        "needs_1",
+        "## Strengths and gaps\n"
+        "Strengths: statistics, curiosity, clear writing.\n"
+        "Gaps: SQL at scale, presenting to non-technical people, *networking*.\n\n"
+        "Priya wants a junior analyst role by the summer.\n",
+        "Draft one or two goals for the next meeting and bring them rough.",
+    ),
+    (
+        56,
+        "needs_2",
+        "## Goals agreed\n"
+        "1. Portfolio of three projects by the end of February.\n"
+        "2. Ten informational interviews.\n"
+        "3. Present a project to a non-technical audience.\n\n"
+        "Check-ins roughly monthly.\n",
+        "Pick the first portfolio project and sketch its scope.",
+    ),
+    (
+        42,
+        "regular",
+        "## Check-in\nExams went fine. First project: bike-share demand forecast.\n\n"
+        "## Interviews\nDana will introduce Priya to two people on her team.\n",
+        "",
+    ),
+    (
+        28,
+        "regular",
+        "## Portfolio\nForecast notebook is done; README needs work.\n"
+        "Tip from Dana: lead with the question, not the method.\n\n"
+        "Note to self: the `[draft]` label stays until the review | nothing is final.\n",
+        "",
+    ),
+    (
+        14,
+        "regular",
+        "## Interviews so far\nFour done. The best question was *what would you do differently?*\n\n"
+        "## Presentation\nLocal meetup accepted a 10-minute lightning talk in January.\n",
+        "",
+    ),
+]
+
+
+def _at(day: date, hour: int = 18) -> datetime:
+    return datetime.combine(day, time(hour, 0))
+
+
+def _meetings(today: date) -> list[Meeting]:
+    meetings = []
+    for days_ago, kind, notes, assignment in _PAST_MEETINGS:
+        start = _at(today - timedelta(days=days_ago))
+        meetings.append(
+            Meeting(
+                kind=kind,
+                scheduled=start,
+                planned_minutes=45,
+                agenda=[
+                    AgendaItem(title="Check-in", minutes=5, source="template"),
+                    AgendaItem(title="Priority topics", minutes=30, source="template"),
+                    AgendaItem(title="Next steps", minutes=10, source="template"),
+                ],
+                notes=notes,
+                assignment=assignment,
+                started_at=start,
+                ended_at=start + timedelta(minutes=47),
+            )
+        )
+    meetings.append(
+        Meeting(kind="regular", scheduled=_at(today + timedelta(days=3)), planned_minutes=45)
+    )
+    return meetings
+
+
+def _goals(today: date) -> list[Goal]:
+    return [
+        Goal(
+            title="Build a portfolio of three data projects",
+            specific="Three public projects, each with a clear question, code and a short write-up.",
+            measurable="3 projects published, each reviewed by Dana.",
+            achievable="One project a month, evenings and one weekend day.",
+            relevant="Hiring managers ask for work they can see.",
+            time_bound="All three online by the end of February.",
+            term="short",
+            complete_by=today + timedelta(days=75),
+            checkin_dates=[today - timedelta(days=28), today + timedelta(days=10), today + timedelta(days=45)],
+            checkins=[CheckIn(on=today - timedelta(days=28), progress=40, note="Forecast project done.")],
+        ),
+        Goal(
+            title="Hold ten informational interviews",
+            specific="Talk to analysts and data scientists in three kinds of company.",
+            measurable="10 conversations, notes kept for each.",
+            achievable="Dana introduces the first few; alumni network for the rest.",
+            relevant="To choose between analyst and engineering roles.",
+            time_bound="Ten by the end of January.",
+            term="short",
+            complete_by=today + timedelta(days=45),
+            checkin_dates=[today - timedelta(days=35), today - timedelta(days=14), today + timedelta(days=20)],
+            checkins=[
+                CheckIn(on=today - timedelta(days=35), progress=10, note="First interview booked."),
+                CheckIn(on=today - timedelta(days=14), progress=40, note="Four done."),
+            ],
+        ),
+        Goal(
+            title="Present to a non-technical audience",
+            specific="Give a talk about a project to people who do not write code.",
+            measurable="One talk given; at least 3 pieces of written feedback collected.",
+            achievable="Rehearse twice with Dana's team first.",
+            relevant="Explaining results is half the analyst job.",
+            time_bound="Before the end of the spring term.",
+            term="long",
+            complete_by=today + timedelta(days=160),
+            checkin_dates=[today + timedelta(days=30), today + timedelta(days=90), today + timedelta(days=140)],
+        ),
+    ]
+
+
+def _action_items(today: date, meetings: list[Meeting], goals: list[Goal]) -> list[ActionItem]:
+    first, needs_1, needs_2, regular_1, regular_2, regular_3 = meetings[:6]
+    portfolio, interviews, talk = goals
+
+    def day(offset: int) -> date:
+        return today + timedelta(days=offset)
+
+    return [
+        ActionItem(text="Send a calendar invite for every other Thursday", owner="mentor",
+                   due=day(-82), status="done", meeting_id=first.id, done_on=day(-83)),
+        ActionItem(text="List three strengths and three gaps", owner="mentee",
+                   due=day(-71), status="done", meeting_id=first.id, done_on=day(-72)),
+        ActionItem(text="Draft goals in SMART form", owner="mentee", due=day(-57),
+                   status="done", meeting_id=needs_1.id, done_on=day(-58)),
+        ActionItem(text="Introduce Priya to two analysts on the team", owner="mentor",
+                   due=day(-35), status="done", meeting_id=needs_2.id, goal_id=interviews.id,
+                   done_on=day(-33)),
+        ActionItem(text="Rewrite the forecast README to lead with the question", owner="mentee",
+                   due=day(-10), meeting_id=regular_2.id, goal_id=portfolio.id),
+        ActionItem(text="Share the team's slide template", owner="mentor", due=day(-4),
+                   meeting_id=regular_3.id, goal_id=talk.id),
+        ActionItem(text="Book interviews five and six", owner="mentee", due=day(5),
+                   meeting_id=regular_3.id, goal_id=interviews.id),
+        ActionItem(text="Outline the lightning talk together", owner="both", due=day(12),
+                   meeting_id=regular_3.id, goal_id=talk.id),
+        ActionItem(text="Try a second project on public transport data", owner="mentee",
+                   due=day(-20), status="dropped", meeting_id=regular_1.id, goal_id=portfolio.id),
+    ]
+
+
+def demo_pair(today: date) -> Pair:
+    meetings = _meetings(today)
+    goals = _goals(today)
+    return Pair(
+        mentor=Person(name="Dana Okafor", pronouns="she/her", contact="video; Slack in between"),
+        mentee=Person(name="Priya Raman", pronouns="she/her", contact="email or Slack"),
+        expectations=Expectations(
+            frequency_days=14,
+            format="video call",
+            length_minutes=45,
+            topics="Breaking into data analytics, portfolio, interviews, presenting",
+            reschedule="Message at least a day ahead and propose a new time",
+            confidentiality_agreed=True,
+        ),
+        stage=3,
+        started_on=today - timedelta(days=90),
+        meetings=meetings,
+        goals=goals,
+        action_items=_action_items(today, meetings, goals),
+    )
+
+
+def long_pair(today: date, years: int = 10) -> Pair:
+    """A pair with ``years`` of weekly meetings, for benchmarks and tests of big files."""
+    pair = demo_pair(today)
+    first = today - timedelta(weeks=52 * years)
+    meetings = [m for m in pair.meetings if not m.is_held]
+    items = []
+    for week in range(52 * years):
+        start = _at(first + timedelta(weeks=week))
+        notes = "\n".join(
+            f"- week {week}, point {line}: {'talked about the portfolio and the next steps ' * 3}"
+            for line in range(12)
+        )
+        meeting = Meeting(kind="regular", scheduled=start, planned_minutes=45, notes=notes,
+                          started_at=start, ended_at=start + timedelta(minutes=45),
+                          agenda=[AgendaItem(title="Check-in", minutes=5, source="template"),
+                                  AgendaItem(title="Priority topics", minutes=40, source="template")])
+        meetings.append(meeting)
+        for number in range(3):
+            items.append(ActionItem(text=f"Follow-up {number} from week {week}", owner="mentee",
+                                    due=start.date() + timedelta(days=7), status="done",
+                                    meeting_id=meeting.id, done_on=start.date() + timedelta(days=6)))
+    return pair.model_copy(update={"meetings": meetings, "action_items": items + pair.action_items,
+                                   "started_on": first})

@@ -1,0 +1,381 @@
+"""Markdown summaries of a meeting and of a whole pair, and their HTML (no Textual here).
+
+Two kinds of text go into an export:
+
+- **Our own structure** (headings, fact lists, tables, dates, counts) and every short piece
+  of user text placed in it (names, titles, action items, decisions, goal fields, check-in
+  notes). That user text goes through :func:`escape_text`: whitespace and line breaks
+  collapse to single spaces and every character Markdown could read as syntax is escaped
+  with a backslash, so ``|`` cannot split a table cell, ``# `` or ``1.`` cannot start a
+  heading or list, and ``*``, ``[`` or backticks cannot turn into emphasis, links or code.
+  ``<`` is written ``&lt;`` so that no viewer sees a tag (not every Markdown flavour
+  reads ``\\<`` as an escape). Rendered, the text reads exactly as typed.
+- **Meeting notes**, which people write in Markdown, keep their formatting and their
+  lines; :func:`mentortui.core.safe_notes.safe_notes` makes raw HTML and dangerous links in
+  them inert and closes a code fence they leave open.
+
+The HTML export (:func:`html_document`) is a complete UTF-8 page rendered with raw HTML
+off, line breaks kept.
+
+Nothing here prints an id: the output depends only on what people typed and the dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from html import escape as escape_html
+
+from markdown_it import MarkdownIt
+
+from mentortui.core.action_items import summarize_actions
+from mentortui.core.dates import due_phrase
+from mentortui.core.live_meeting import clock, meeting_actions
+from mentortui.core.models import (
+    MEETING_KIND_NAMES,
+    STAGE_NAMES,
+    ActionItem,
+    Goal,
+    Meeting,
+    Pair,
+)
+from mentortui.core.safe_notes import safe_notes
+from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
+
+__all__ = ["escape_text", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
+           "to_html"]
+
+# --- Escaping user text ------------------------------------------------------------------
+
+# Characters escaped wherever they are: inline syntax (code, emphasis, links, entities),
+# table cell separators, a heading's closing "#"s, and "~" in case strikethrough is ever
+# switched on. "<" (autolinks, raw HTML) is written as an entity instead.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]>&|#~]")
+# Characters that only mean something at the start of a block: list bullets, block quote,
+# setext underline, and the "." or ")" after an ordered list number.
+_LEADING_MARKERS = frozenset("-+=")
+_LEADING_NUMBER = re.compile(r"(\d+)([.)])")
+
+
+def escape_text(text: str) -> str:
+    """User text made safe inside a heading, a list item, a table cell or a sentence.
+
+    Runs of whitespace (line breaks included) become one space and the text is trimmed;
+    Markdown syntax characters are backslash-escaped (every ASCII punctuation character
+    that CommonMark or the table rule could read as structure, and no others, so that
+    ordinary commas and full stops stay readable in the Markdown itself).
+    """
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = _INLINE_SYNTAX.sub(r"\\\g<0>", text).replace("<", "&lt;")
+    if text[0] in _LEADING_MARKERS:
+        return "\\" + text
+    if match := _LEADING_NUMBER.match(text):
+        return f"{match[1]}\\{match[2]}{text[match.end():]}"
+    return text
+
+
+def _escape_block(text: str) -> str:
+    """Multi-line user text (an assignment) as escaped paragraphs: blank lines separate
+    paragraphs, each line is escaped on its own and stays on its own line (a hard break,
+    the trailing backslash, ends every line but a paragraph's last)."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    lines = ("\\\n".join(escaped for line in paragraph.split("\n") if (escaped := escape_text(line)))
+             for paragraph in paragraphs)
+    return "\n\n".join(paragraph for paragraph in lines if paragraph)
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_PARSER = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+
+_STYLE = """\
+body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 50em; margin: 2em auto;
+       padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #999; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+pre { background: #f4f4f4; padding: 0.6em; overflow-x: auto; }
+code { font-family: ui-monospace, monospace; }
+"""
+
+
+def to_html(markdown: str) -> str:
+    """CommonMark plus tables, with raw HTML off (any ``<tag>`` in user text, notes
+    included, comes out escaped as ``&lt;tag&gt;``) and every line break kept."""
+    return _PARSER.render(markdown)
+
+
+def html_document(markdown: str, title: str) -> str:
+    """A complete HTML page of ``markdown``: doctype, language, UTF-8 declared in the
+    first bytes (so accented names read right when the file is opened), ``title`` (plain
+    text, escaped here) and a small style sheet that makes the tables readable."""
+    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape_html(title)}</title>\n<style>\n{_STYLE}</style>\n</head>\n"
+            f"<body>\n{to_html(markdown)}</body>\n</html>\n")
+
+
+# --- Small formatting helpers ------------------------------------------------------------
+
+def _day(day: date) -> str:
+    """"Wed 11 Nov 2026": exports are read later, so the year is always there."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{_day(moment.date())} at {moment:%H:%M}"
+
+
+def _minutes(count: int) -> str:
+    return f"{count} min"
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    header = list(header)
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _section(level: int, title: str, body: str) -> str:
+    return f"{'#' * level} {title}\n\n{body}"
+
+
+def _owner_name(pair: Pair, owner: str) -> str:
+    if owner == "mentor":
+        return escape_text(pair.mentor.name)
+    if owner == "mentee":
+        return escape_text(pair.mentee.name)
+    return "Both"
+
+
+# --- One meeting -------------------------------------------------------------------------
+
+def held_meeting_number(pair: Pair, meeting: Meeting) -> int:
+    """The meeting's 1-based position among the pair's held meetings, in date order.
+    Raises ValueError for a meeting that has not been held."""
+    for number, held in enumerate(pair.held_meetings(), start=1):
+        if held.id == meeting.id:
+            return number
+    raise ValueError("the meeting has not been held")
+
+
+def _time_fact(meeting: Meeting) -> str:
+    planned = _minutes(meeting.planned_minutes)
+    start, end = meeting.started_at, meeting.ended_at
+    if start is None:
+        return f"{meeting.scheduled:%H:%M}, not started (planned {planned})"
+    if end is None:
+        return f"started {start:%H:%M}, still running (planned {planned})"
+    until = f"{end:%H:%M}" if end.date() == start.date() else _moment(end)
+    since = f"{start:%H:%M}" if start.date() == meeting.scheduled.date() else _moment(start)
+    return f"{since} to {until}, {_minutes(meeting.duration_minutes or 0)} (planned {planned})"
+
+
+def _agenda(meeting: Meeting) -> str:
+    if not meeting.agenda:
+        return "No agenda."
+    timed = any(item.used_seconds for item in meeting.agenda)
+    rows = [
+        (escape_text(item.title), _minutes(item.minutes), clock(item.used_seconds) if timed else "-")
+        for item in meeting.agenda
+    ]
+    note = "" if timed else "\n\nNo time was recorded per item."
+    return _table(("Item", "Planned", "Used"), rows) + note
+
+
+def _status(item: ActionItem, today: date) -> str:
+    if item.status == "done":
+        return f"done {_day(item.done_on)}" if item.done_on else "done"
+    if item.status == "dropped":
+        return "dropped"
+    return f"open, {due_phrase(item.due, today)}" if item.due else "open"
+
+
+def _action_table(pair: Pair, items: list[ActionItem], today: date) -> str:
+    rows = [
+        (escape_text(item.text), _owner_name(pair, item.owner),
+         _day(item.due) if item.due else "not set", _status(item, today))
+        for item in items
+    ]
+    return _table(("What", "Who", "Delivery date", "Status"), rows)
+
+
+def _next_meeting(pair: Pair, today: date) -> str:
+    upcoming = pair.next_meeting(today)
+    if upcoming is None:
+        return "not set"
+    return f"{_moment(upcoming.scheduled)}, {MEETING_KIND_NAMES[upcoming.kind].lower()}"
+
+
+def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
+             with_number: bool, with_next: bool) -> str:
+    """The meeting summary with its title at ``level`` and its sections one below."""
+    sub = level + 1
+    facts = [f"Kind: {MEETING_KIND_NAMES[meeting.kind]}"]
+    if with_number and meeting.is_held:
+        facts.append(f"Meeting number: {held_meeting_number(pair, meeting)}")
+    facts += [
+        f"Time: {_time_fact(meeting)}",
+        f"Attended: {escape_text(pair.mentor.name)} (mentor) and {escape_text(pair.mentee.name)} (mentee)",
+    ]
+    actions = meeting_actions(pair, meeting)
+    notes = safe_notes(meeting.notes)
+    assignment = _escape_block(meeting.assignment)
+    parts = [
+        f"{'#' * level} {title}",
+        _bullets(facts),
+        _section(sub, "Agenda", _agenda(meeting)),
+        _section(sub, "Notes", notes or "No notes."),
+        _section(sub, "Decisions", _bullets(map(escape_text, meeting.decisions)) or "None recorded."),
+        _section(sub, "Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
+        _section(sub, "Action items",
+                 _action_table(pair, actions, today) if actions else "None captured."),
+        _section(sub, "Assignment for next time", assignment or "None given."),
+    ]
+    if with_next:
+        parts.append(_section(sub, "Next meeting", _next_meeting(pair, today)))
+    return "\n\n".join(parts) + "\n"
+
+
+def meeting_title(pair: Pair, meeting: Meeting) -> str:
+    """The summary's title, as plain text."""
+    return f"{pair.mentee.name} with {pair.mentor.name}: meeting of {_day(meeting.scheduled.date())}"
+
+
+def meeting_markdown(pair: Pair, meeting: Meeting, today: date) -> str:
+    """The summary of one meeting, to send or keep: facts, agenda with time used, the notes
+    as written, decisions, parked topics, its action items, the assignment and the next
+    meeting. ``today`` decides what is overdue and which meeting is next."""
+    return _meeting(pair, meeting, today, escape_text(meeting_title(pair, meeting)), level=1,
+                    with_number=True, with_next=True)
+
+
+# --- The whole pair ----------------------------------------------------------------------
+
+def _person(role: str, person) -> str:
+    extras = [escape_text(text) for text in (person.pronouns, person.contact) if text.strip()]
+    return f"{role}: {escape_text(person.name)}" + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def _pair_facts(pair: Pair, today: date) -> str:
+    return _bullets([
+        _person("Mentee", pair.mentee),
+        _person("Mentor", pair.mentor),
+        f"Started: {_day(pair.started_on)}",
+        f"Stage: {pair.stage} of 4, {STAGE_NAMES[pair.stage].lower()}",
+        f"Meetings held: {len(pair.held_meetings())}",
+        f"Next meeting: {_next_meeting(pair, today)}",
+        f"Report date: {_day(today)}",
+    ])
+
+
+def _expectations(pair: Pair) -> str:
+    expect = pair.expectations
+    return _bullets([
+        f"How often: every {expect.frequency_days} days",
+        f"Format: {escape_text(expect.format) or 'not agreed'}",
+        f"Length: {_minutes(expect.length_minutes)}",
+        f"Topics: {escape_text(expect.topics) or 'not agreed'}",
+        f"Rescheduling: {escape_text(expect.reschedule) or 'not agreed'}",
+        f"Confidentiality: {'agreed' if expect.confidentiality_agreed else 'not agreed yet'}",
+    ])
+
+
+def _goal(goal: Goal, level: int) -> str:
+    facts = [
+        f"Status: {goal.status}",
+        f"Term: {goal.term}-term",
+        f"Complete by: {_day(goal.complete_by) if goal.complete_by else 'not set'}",
+        f"Progress: {goal.progress}%",
+        "Planned check-ins: " + (", ".join(map(_day, goal.checkin_dates)) or "none"),
+    ]
+    facts += [f"{SMART_NAMES[field]}: {escape_text(getattr(goal, field)) or 'not written'}"
+              for field in SMART_FIELDS]
+    facts += [f"Revised {_day(old.revised_on)}; it was: {escape_text(old.title)}" for old in goal.history]
+    checkins = (_table(("Date", "Progress", "Note"),
+                       ((_day(c.on), f"{c.progress}%", escape_text(c.note)) for c in goal.checkins))
+                if goal.checkins else "No check-ins yet.")
+    return f"{'#' * level} {escape_text(goal.title)}\n\n{_bullets(facts)}\n\n{checkins}"
+
+
+def _action_statistics(pair: Pair, today: date) -> str:
+    rows = []
+    for owner in ("mentee", "mentor", "both"):
+        items = [item for item in pair.action_items if item.owner == owner]
+        rows.append((
+            _owner_name(pair, owner),
+            str(sum(item.status == "open" for item in items)),
+            str(sum(item.is_overdue(today) for item in items)),
+            str(sum(item.status == "done" for item in items)),
+            str(sum(item.status == "dropped" for item in items)),
+            str(len(items)),
+        ))
+    return (f"{summarize_actions(pair, today).line()}.\n\n"
+            + _table(("Who", "Open", "Overdue", "Done", "Dropped", "Total"), rows))
+
+
+def pair_title(pair: Pair) -> str:
+    """The report's title, as plain text."""
+    return f"{pair.mentee.name} with {pair.mentor.name}: mentoring report"
+
+
+def pair_markdown(pair: Pair, today: date) -> str:
+    """A report of the whole pair: who, what they agreed, every held meeting in order (the
+    meeting summary one heading level down), every goal with its SMART fields and
+    check-ins, and action item statistics. Action items not captured in a held meeting
+    get a table of their own so that none is missing."""
+    held = pair.held_meetings()
+    parts = [
+        f"# {escape_text(pair_title(pair))}",
+        _pair_facts(pair, today),
+        _section(2, "Expectations", _expectations(pair)),
+    ]
+    for number, meeting in enumerate(held, start=1):
+        title = f"Meeting {number}: {_day(meeting.scheduled.date())}"
+        parts.append(_meeting(pair, meeting, today, title, level=2, with_number=False,
+                              with_next=False).rstrip("\n"))
+    if not held:
+        parts.append(_section(2, "Meetings", "No meetings held yet."))
+    goals = "\n\n".join(_goal(goal, 3) for goal in pair.goals)
+    parts.append(_section(2, "Goals", goals or "No goals yet."))
+    parts.append(_section(2, "Action items", _action_statistics(pair, today)))
+    held_ids = {meeting.id for meeting in held}
+    elsewhere = [item for item in pair.action_items if item.meeting_id not in held_ids]
+    if elsewhere:
+        parts.append(_section(3, "Not from a held meeting", _action_table(pair, elsewhere, today)))
+    return "\n\n".join(parts) + "\n"
+
+
+class ExportError(ValueError):
+    """What was asked for cannot be exported; the message says why, for a person."""
+
+
+def pick_meeting(pair: Pair, which: str) -> Meeting:
+    """A held meeting by its number (1 is the first held) or "latest"."""
+    held = pair.held_meetings()
+    if not held:
+        raise ExportError(f"{pair.title} has no held meeting yet")
+    if which == "latest":
+        return held[-1]
+    if not which.isdigit() or not 1 <= int(which) <= len(held):
+        raise ExportError(f"there is no meeting {which!r}: give a number from 1 to {len(held)} or 'latest'")
+    return held[int(which) - 1]
+
+
+def export_document(pair: Pair, today: date, meeting: str | None = "latest", html: bool = False) -> str:
+    """A meeting summary (``meeting`` a number or "latest"), or with ``meeting=None`` the
+    pair report; as a complete HTML page when asked."""
+    if meeting is None:
+        markdown, title = pair_markdown(pair, today), pair_title(pair)
+    else:
+        held = pick_meeting(pair, meeting)
+        markdown, title = meeting_markdown(pair, held, today), meeting_title(pair, held)
+    return html_document(markdown, title) if html else markdown

@@ -1,0 +1,83 @@
+"""What one of the pair needs before the next meeting, and search across the pair
+(no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mentortui.core.builtin_content import BuiltinContent, Starter
+from mentortui.core.models import ActionItem, Meeting, Pair
+from mentortui.core.starter_bank import last_asked
+
+QUESTIONS_TO_PREPARE = 5
+SNIPPET_CHARS = 90
+
+
+def other_role(role: str) -> str:
+    return "mentor" if role == "mentee" else "mentee"
+
+
+def owed_by(pair: Pair, role: str, today: date) -> list[ActionItem]:
+    """Open items ``role`` owns alone or with the other: overdue first, then by date,
+    items with no date last."""
+    items = [item for item in pair.open_action_items() if item.owner in (role, "both")]
+    return sorted(items, key=lambda item: (not item.is_overdue(today), item.due is None, item.due or date.max))
+
+
+def questions_to_prepare(pair: Pair, content: BuiltinContent, role: str, meeting: Meeting | None,
+                         limit: int = QUESTIONS_TO_PREPARE) -> list[Starter]:
+    """Starters ``role`` might ask at the coming meeting: fitting its kind and the pair's
+    stage, not hidden, never asked with this pair, in the bank's order."""
+    kind = meeting.kind if meeting else None
+    asked = last_asked(pair)
+    hidden = set(pair.hidden_starters)
+    found = []
+    for group in content.groups:
+        for question in group.questions:
+            fits = (kind in question.kinds if kind else True) and pair.stage in question.stages
+            if (fits and question.asker in (role, "either") and question.id not in asked
+                    and question.id not in hidden):
+                found.append(question)
+    return found[:limit]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    text: str
+    meeting_id: str | None
+    goal_id: str | None = None
+
+
+def _snippet(text: str, start: int) -> str:
+    begin = max(0, start - SNIPPET_CHARS // 3)
+    piece = " ".join(text[begin:begin + SNIPPET_CHARS].split())
+    return ("…" if begin else "") + piece
+
+
+def search(pair: Pair, query: str) -> list[SearchHit]:
+    """Notes, decisions, action items and goals containing every word of ``query``,
+    newest meeting first."""
+    words = query.casefold().split()
+    if not words:
+        return []
+
+    def matches(text: str) -> bool:
+        folded = text.casefold()
+        return all(word in folded for word in words)
+
+    hits: list[SearchHit] = []
+    for meeting in sorted(pair.meetings, key=lambda m: m.scheduled, reverse=True):
+        for line in meeting.notes.splitlines():
+            if matches(line):
+                hits.append(SearchHit("notes", _snippet(line, line.casefold().find(words[0])), meeting.id))
+        hits.extend(SearchHit("decision", d, meeting.id) for d in meeting.decisions if matches(d))
+    hits.extend(SearchHit("action item", item.text, item.meeting_id, item.goal_id)
+                for item in pair.action_items if matches(item.text))
+    for goal in pair.goals:
+        fields = " ".join([goal.title, goal.specific, goal.measurable, goal.achievable, goal.relevant,
+                           goal.time_bound])
+        if matches(fields):
+            hits.append(SearchHit("goal", goal.title, None, goal.id))
+    return hits

@@ -1,0 +1,138 @@
+"""Ending a meeting with the checklist: next meeting set, every action item has an owner
+and a delivery date, the assignment given, a last look at the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from mentortui.core.dates import (
+    DateParseError,
+    parse_moment,
+    relative_day,
+    short_moment,
+)
+from mentortui.core.models import STAGE_NAMES, ActionItem
+from mentortui.dialogs.capture import DATE_PLACEHOLDER, MODAL_CSS, read_day
+from mentortui.dialogs.form_dialog import FormDialog
+from mentortui.widgets.fields import Field
+
+NOTES_PREVIEW_LINES = 8
+
+
+@dataclass(frozen=True)
+class EndChoice:
+    next_start: datetime
+    assignment: str
+    stage: int
+    due_dates: dict[str, date]
+
+
+class EndMeetingScreen(FormDialog[EndChoice]):
+    DEFAULT_CSS = MODAL_CSS.format(name="EndMeetingScreen") + """
+    EndMeetingScreen > Vertical { max-height: 100%; }
+    EndMeetingScreen VerticalScroll { height: auto; max-height: 1fr; }
+    EndMeetingScreen .section { text-style: bold; color: $text-accent; }
+    EndMeetingScreen #notes-preview { color: $text-muted; height: auto; margin-bottom: 1; }
+    EndMeetingScreen .item-text { width: 1fr; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "End meeting", id="save", priority=True),
+        Binding("escape", "cancel", "Keep going", id="cancel"),
+    ]
+    ENTER_SAVES = False
+
+    def __init__(self, *, suggested: datetime, assignment: str, stage: int, missing: list[ActionItem],
+                 notes: str, today: date) -> None:
+        super().__init__()
+        self._suggested = suggested
+        self._assignment = assignment
+        self._stage = stage
+        self._missing = missing
+        self._notes = notes
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("End the meeting", classes="modal-title")
+            with VerticalScroll():
+                yield Static("Next meeting", classes="section")
+                with Horizontal():
+                    yield Label("When")
+                    yield Field(f"{self._suggested:%Y-%m-%d %H:%M}", id="next", compact=True)
+                yield Static(self._read_next(f"{self._suggested:%Y-%m-%d %H:%M}"), id="next-read",
+                             classes="read-back")
+                if self._missing:
+                    yield Static("Action items without a delivery date", classes="section")
+                    for item in self._missing:
+                        with Horizontal():
+                            yield Label(Text(item.text), classes="item-text")
+                        with Horizontal():
+                            yield Label("Delivery")
+                            yield Field(id=f"due-{item.id}", placeholder=DATE_PLACEHOLDER, compact=True,
+                                        classes="due")
+                else:
+                    yield Static("Every action item has an owner and a delivery date.")
+                yield Static("Assignment for next time", classes="section")
+                with Horizontal():
+                    yield Label("Assignment")
+                    yield Field(self._assignment, id="assignment", compact=True)
+                with Horizontal():
+                    yield Label("Stage")
+                    yield Select([(f"{n}. {name}", n) for n, name in STAGE_NAMES.items()],
+                                 value=self._stage, allow_blank=False, id="stage", compact=True)
+                yield Static("Last lines of the notes", classes="section")
+                preview = "\n".join(self._notes.rstrip().splitlines()[-NOTES_PREVIEW_LINES:])
+                yield Static(Text(preview or "(no notes)"), id="notes-preview")
+            yield Static("ctrl+s ends the meeting, escape goes back to it", classes="help")
+
+    def _read_next(self, text: str) -> Text:
+        try:
+            start = parse_moment(text, self._today, self._suggested.time())
+        except DateParseError as error:
+            return Text(str(error), style="bold")
+        return Text(f"{short_moment(start, self._today)}, {relative_day(start.date(), self._today)}")
+
+    @on(Input.Changed, "#next")
+    def _next_changed(self, event: Input.Changed) -> None:
+        self.query_one("#next-read", Static).update(self._read_next(event.value))
+
+    def collect(self) -> EndChoice | None:
+        next_start = self._next_start()
+        due_dates = {}
+        for item in self._missing:
+            typed = self.query_one(f"#due-{item.id}", Field).value
+            day, reading = read_day(typed, self._today)
+            if day is None:
+                self.refuse(f"due-{item.id}", reading if typed.strip() else
+                            "Give it a delivery date: every action item needs one.")
+            else:
+                due_dates[item.id] = day
+        if next_start is None:
+            return None
+        return EndChoice(
+            next_start=next_start,
+            assignment=" ".join(self.query_one("#assignment", Field).value.split()),
+            stage=int(self.query_one("#stage", Select).value),
+            due_dates=due_dates,
+        )
+
+    def _next_start(self) -> datetime | None:
+        """The next meeting as typed; it must be in the future (a past one is refused)."""
+        try:
+            start = parse_moment(self.query_one("#next", Field).value, self._today, self._suggested.time())
+        except DateParseError as error:
+            self.refuse("next", str(error))
+            return None
+        if start <= self.app.now():
+            self.refuse("next", f"{short_moment(start, self._today)} has already gone by: "
+                                "the next meeting must be later than now.")
+            return None
+        return start

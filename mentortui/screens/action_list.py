@@ -1,0 +1,188 @@
+"""Every action item of the pair: filter, sort, mark done, drop, reopen, push, edit, add."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+
+from mentortui.core import action_items
+from mentortui.core.dates import due_phrase, short_day
+from mentortui.core.models import OWNER_NAMES, ActionItem
+from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
+from mentortui.screens.base import PairScreen
+from mentortui.storage.session import PairSession
+from mentortui.widgets.tables import cursor_key, restore_cursor
+
+OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
+
+
+class ActionItemsScreen(PairScreen):
+    CSS_PATH = "action_list.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("space", "mark('done')", "Done", id="done"),
+        Binding("x", "mark('dropped')", "Drop", id="drop"),
+        Binding("r", "mark('open')", "Reopen", id="reopen"),
+        Binding("p", "push", "Push date", id="push"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("n", "new", "New", id="new"),
+        Binding("f", "cycle('status')", "Filter", id="cycle_status"),
+        Binding("o", "cycle('owner')", "Owner", id="cycle_owner"),
+        Binding("g", "cycle('goal')", "Goal", id="cycle_goal"),
+        Binding("s", "cycle('sort')", "Sort", id="cycle_sort"),
+    ]
+
+    def __init__(self, session: PairSession, status: str = "open") -> None:
+        super().__init__(session)
+        self._initial_status = status
+
+    def compose(self) -> ComposeResult:
+        self._choices: dict[str, list[tuple[str | Text, str]]] = {
+            "status": [(name, key) for key, name in action_items.STATUS_FILTERS.items()],
+            "owner": [(name, key) for key, name in OWNER_FILTERS],
+            "goal": [("Any goal", action_items.ANY)] + [(Text(g.title), g.id) for g in self.pair.goals],
+            "sort": [(name, key) for key, name in action_items.SORTS.items()],
+        }
+        initial = {"status": self._initial_status, "owner": action_items.ANY, "goal": action_items.ANY, "sort": "due"}
+        yield Header()
+        yield Static(id="summary")
+        with Horizontal(id="filters"):
+            for select_id, label in (("status", "Show"), ("owner", "Who"), ("goal", "Goal"), ("sort", "Sort")):
+                yield Label(label)
+                yield Select(self._choices[select_id], value=initial[select_id], allow_blank=False,
+                             id=select_id, compact=True)
+        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Action items · {self.pair.title}"
+        table = self.query_one("#items", DataTable)
+        table.add_column("What", key="what", width=40)
+        table.add_column("Who", key="who", width=6)
+        table.add_column("Delivery", key="due", width=11)
+        table.add_column("When", key="when", width=16)
+        table.add_column("Status", key="status", width=7)
+        table.add_column("Meeting", key="meeting", width=10)
+        table.add_column("Goal", key="goal", width=24)
+        self._show()
+        table.focus()
+
+    def _value(self, select_id: str) -> str:
+        return str(self.query_one(select_id, Select).value)
+
+    def _show(self, keep: str | None = None) -> None:
+        today = self.app.today()
+        self.query_one("#summary", Static).update(
+            Text(action_items.summarize_actions(self.pair, today).line()))
+        items = action_items.select_actions(self.pair, today, self._value("#status"), self._value("#owner"),
+                                       self._value("#goal"), self._value("#sort"))
+        table = self.query_one("#items", DataTable)
+        row = table.cursor_row
+        table.clear()
+        meetings = {m.id: m for m in self.pair.meetings}
+        goals = {g.id: g.title for g in self.pair.goals}
+        for item in items:
+            meeting = meetings.get(item.meeting_id or "")
+            table.add_row(
+                Text(item.text),
+                Text(OWNER_NAMES[item.owner]),
+                Text(short_day(item.due, today) if item.due else "no date"),
+                _when(item, today),
+                Text(item.status),
+                Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
+                Text(goals.get(item.goal_id or "", "")),
+                key=item.id,
+                height=None,
+            )
+        restore_cursor(table, keep, row)
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self._show()
+
+    def _current(self) -> ActionItem | None:
+        key = cursor_key(self.query_one("#items", DataTable))
+        return self.pair.action_item(key)
+
+    def _changed(self, keep: str | None = None) -> None:
+        self.app.save_pair()
+        self._show(keep)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_cycle(self, select_id: str) -> None:
+        """Step a filter to its next choice from the keyboard."""
+        select = self.query_one(f"#{select_id}", Select)
+        values = [value for _, value in self._choices[select_id]]
+        select.value = values[(values.index(select.value) + 1) % len(values)]
+
+    def action_mark(self, status: str) -> None:
+        item = self._current()
+        if item is not None and item.status != status:
+            action_items.mark(item, status, self.app.today())
+            self.notify(f"{'Reopened' if status == 'open' else status.capitalize()}: {item.text}", markup=False)
+            self._changed(item.id)
+
+    def action_push(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def pushed(day: date | None) -> None:
+            if day is not None:
+                item.due = day
+                self._changed(item.id)
+
+        self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today(), item.due),
+                             pushed)
+
+    def action_edit(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def edited(draft: ActionDraft | None) -> None:
+            if draft is not None:
+                item.text, item.owner, item.due, item.goal_id = draft.text, draft.owner, draft.due, draft.goal_id
+                self._changed(item.id)
+
+        self.app.push_screen(ActionItemScreen(item.text, item.owner, self.pair.goals, self.app.today(),
+                                              due=item.due, goal_id=item.goal_id, title="Edit action item"),
+                             edited)
+
+    def action_new(self) -> None:
+        def added(draft: ActionDraft | None) -> None:
+            if draft is not None:
+                item = ActionItem(text=draft.text, owner=draft.owner, due=draft.due, goal_id=draft.goal_id)
+                self.pair.action_items.append(item)
+                self._changed(item.id)
+
+        goals = [goal for goal in self.pair.goals if goal.is_active]
+        self.app.push_screen(ActionItemScreen("", "mentee", goals, self.app.today()), added)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Mark action item done", "Records today as the day it was done",
+                            lambda: self.action_mark("done"))
+        yield SystemCommand("Drop action item", "No longer needed", lambda: self.action_mark("dropped"))
+        yield SystemCommand("Reopen action item", "Back to open", lambda: self.action_mark("open"))
+        yield SystemCommand("Push delivery date", "Give the item a new date", self.action_push)
+        yield SystemCommand("Edit action item", "Text, owner, date, goal", self.action_edit)
+        yield SystemCommand("New action item", "Outside a meeting", self.action_new)
+
+
+def _when(item: ActionItem, today: date) -> Text:
+    if item.status == "done":
+        late = item.due is not None and item.done_on is not None and item.done_on > item.due
+        return Text(f"done {short_day(item.done_on, today)}" + (" (late)" if late else "")
+                    if item.done_on else "done")
+    if item.status == "dropped" or item.due is None:
+        return Text("")
+    return Text(due_phrase(item.due, today), style="bold red" if item.is_overdue(today) else "")

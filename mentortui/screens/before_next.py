@@ -1,0 +1,201 @@
+"""Before our next meeting: one page of what is coming, what I owe, where goals stand,
+last meeting's notes and questions to prepare; `/` searches the pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Markdown, Static
+
+from mentortui.core import preparation
+from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
+from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair
+from mentortui.core.planning import planned_agenda
+from mentortui.core.safe_notes import notes_parser
+from mentortui.core.smart_goals import next_checkin
+from mentortui.dialogs.search import SearchScreen
+from mentortui.screens.base import PairScreen
+from mentortui.screens.goals import progress_bar
+from mentortui.storage.session import PairSession
+
+ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
+
+
+class BeforeNextScreen(PairScreen):
+    CSS_PATH = "before_next.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("r", "switch_role", "Switch role", id="switch_role"),
+        Binding("left_square_bracket", "show_meeting(-1)", "Earlier notes", id="earlier"),
+        Binding("right_square_bracket", "show_meeting(1)", "Later notes", id="later"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("x", "export", "Export notes", id="export"),
+    ]
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__(session)
+        held = session.pair.held_meetings()
+        self._shown = len(held) - 1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review"):
+            with VerticalScroll(id="summary"):
+                yield Static(id="coming")
+                yield Static(id="owed")
+                yield Static(id="goals")
+                yield Static(id="questions")
+            with Vertical(id="notes-pane"):
+                yield Static(id="notes-title")
+                with VerticalScroll(id="notes-scroll"):
+                    yield Markdown(id="notes", parser_factory=notes_parser)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Before our next meeting · {self.pair.title}"
+        self._show_summary()
+        self._show_notes()
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (goals, say): show the pair as it is now."""
+        if self.is_mounted:
+            held = len(self.pair.held_meetings())
+            self._shown = max(0, min(held - 1, self._shown))
+            self._show_summary()
+            self._show_notes()
+
+    def _show_summary(self) -> None:
+        pair, today, role = self.pair, self.app.today(), self.pair.review_role
+        upcoming = pair.next_meeting(today)
+        self.query_one("#coming", Static).update(_coming(pair, upcoming, today, role))
+        owed = Text()
+        _owed(owed, "What I owe", preparation.owed_by(pair, role, today), today)
+        other = preparation.other_role(role)
+        _owed(owed, f"What the {other} owes", preparation.owed_by(pair, other, today), today)
+        self.query_one("#owed", Static).update(owed)
+        self.query_one("#goals", Static).update(_goals(pair, today))
+        questions = preparation.questions_to_prepare(pair, self.app.content, role, upcoming)
+        text = Text("Questions I might prepare\n", style="bold")
+        for question in questions:
+            text.append(f"- {question.text}\n")
+        if not questions:
+            text.append("(none left that fit; see the starters screen)\n")
+        text.rstrip()
+        self.query_one("#questions", Static).update(text)
+
+    def _show_notes(self) -> None:
+        held = self.pair.held_meetings()
+        title = self.query_one("#notes-title", Static)
+        notes = self.query_one("#notes", Markdown)
+        if not held:
+            title.update("No meeting held yet.")
+            notes.update("")
+            return
+        meeting = held[self._shown]
+        today = self.app.today()
+        title.update(Text(f"Notes of {short_moment(meeting.scheduled, today)} "
+                          f"({MEETING_KIND_NAMES[meeting.kind].lower()}, meeting {self._shown + 1} of {len(held)})"
+                          "   [ earlier  ] later", style="bold"))
+        notes.update(meeting.notes or "_No notes were taken._")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_export(self) -> None:
+        held = self.pair.held_meetings()
+        if held:
+            self.preview_meeting_summary(held[self._shown])
+
+    def action_switch_role(self) -> None:
+        self.pair.review_role = preparation.other_role(self.pair.review_role)
+        self.app.save_pair()
+        self.notify(f"Showing what the {self.pair.review_role} owes first", markup=False)
+        self._show_summary()
+
+    def action_show_meeting(self, offset: int) -> None:
+        held = self.pair.held_meetings()
+        if held:
+            self._shown = max(0, min(len(held) - 1, self._shown + offset))
+            self._show_notes()
+
+    def show_meeting_id(self, meeting_id: str) -> bool:
+        held = self.pair.held_meetings()
+        for index, meeting in enumerate(held):
+            if meeting.id == meeting_id:
+                self._shown = index
+                self._show_notes()
+                return True
+        return False
+
+    def action_search(self) -> None:
+        def chosen(hit: preparation.SearchHit | None) -> None:
+            if hit is None:
+                return
+            if hit.meeting_id and self.show_meeting_id(hit.meeting_id):
+                return
+            if hit.goal_id:
+                from mentortui.screens.goals import GoalsScreen
+
+                self.app.push_screen(GoalsScreen(self.session))
+            else:
+                self.notify("That result is not from a held meeting.", markup=False)
+
+        self.app.push_screen(SearchScreen(self.pair), chosen)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Switch role", "See the page as the mentor or the mentee", self.action_switch_role)
+        yield SystemCommand("Search the pair", "Notes, decisions, action items, goals", self.action_search)
+        yield SystemCommand("Export these notes", "The shown meeting's summary as Markdown", self.action_export)
+        yield SystemCommand("Earlier meeting notes", "One meeting back", lambda: self.action_show_meeting(-1))
+        yield SystemCommand("Later meeting notes", "One meeting on", lambda: self.action_show_meeting(1))
+
+
+def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: str) -> Text:
+    text = Text(f"Seen as the {ROLE_NAMES[role]} (r switches)\n\n", style="dim")
+    text.append("Next meeting: ", style="bold")
+    if upcoming is None:
+        text.append("not set yet\n")
+    else:
+        text.append(f"{short_moment(upcoming.scheduled, today)}, {relative_day(upcoming.scheduled.date(), today)}, "
+                    f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
+        for item in planned_agenda(pair, upcoming):
+            text.append(f"  - {item.title} ({item.minutes} min)\n")
+    last = pair.last_meeting()
+    if last is not None and last.assignment:
+        text.append("Assignment for it: ", style="bold")
+        text.append(f"{last.assignment}\n")
+    text.rstrip()
+    return text
+
+
+def _owed(text: Text, heading: str, items: list[ActionItem], today: date) -> None:
+    text.append(f"\n{heading} ({len(items)})\n", style="bold")
+    for item in items:
+        text.append(f"- {item.text}")
+        if item.due is None:
+            text.append("  no date\n", style="dim")
+            continue
+        late = item.is_overdue(today)
+        text.append(f"  {short_day(item.due, today)}, ")
+        text.append(due_phrase(item.due, today), style="bold red" if late else "")
+        text.append("\n")
+
+
+def _goals(pair: Pair, today: date) -> Text:
+    text = Text("\nGoals\n", style="bold")
+    active = [goal for goal in pair.goals if goal.is_active]
+    for goal in active:
+        text.append_text(progress_bar(goal.progress))
+        text.append(f"  {goal.title}")
+        upcoming = next_checkin(goal, today)
+        if upcoming:
+            text.append(f"  (check-in {short_day(upcoming, today)})", style="dim")
+        text.append("\n")
+    if not active:
+        text.append("No active goals.\n")
+    return text

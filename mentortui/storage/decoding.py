@@ -1,0 +1,111 @@
+"""A pair file's bytes to TinyDB's tables, or a plain sentence saying what is wrong.
+
+Files get hand-edited, copied from other systems and cut short, so nothing about them is
+trusted: the encoding, the JSON, repeated keys, how deeply it nests and the layout are all
+checked here. Every problem is a ``PairFileError``; no message quotes the file's text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+from typing import Any
+
+from mentortui.storage.errors import PairFileError
+
+Raw = dict[str, dict[str, dict[str, Any]]]
+
+# A pair file nests about six levels deep; unknown fields from a newer version may add a
+# few. Far deeper data would only exhaust the stack of whatever walks it next.
+MAX_DEPTH = 64
+ONE_DOCUMENT_TABLES = ("meta", "pair")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def decode(path: Path, data: bytes) -> Raw:
+    """The tables of a pair file, checked for everything a hand edit can break."""
+    raw = _parse(path, _text(path, data))
+    check_depth(path, raw)
+    check_layout(path, raw)
+    return raw
+
+
+def _text(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise PairFileError(path, "the file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        raise PairFileError(path, "starts with a byte order mark (BOM); save it as UTF-8 without one")
+    if data.startswith(_UTF16_BOMS) or b"\x00" in data[:4]:
+        raise PairFileError(path, "is UTF-16 text; mentortui reads UTF-8 only: save it as UTF-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PairFileError(path, f"not UTF-8 text (byte {error.start})") from None
+
+
+def _parse(path: Path, text: str) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        raise PairFileError(
+            path, f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    except _DuplicateKey as error:
+        raise PairFileError(
+            path, f"the key {_shown(error.key)} appears twice in one object; keep only one of them"
+        ) from None
+    except RecursionError:
+        raise PairFileError(path, f"nested too deeply (more than {MAX_DEPTH} levels)") from None
+    except ValueError as error:  # numbers too long to convert, and the like
+        raise PairFileError(path, f"not valid JSON: {_first_line(error)}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return document
+
+
+def check_depth(path: Path, raw: object) -> None:
+    """Refuse data nested deeper than ``MAX_DEPTH``, walking without recursion."""
+    stack: list[tuple[object, int]] = [(raw, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise PairFileError(path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values() if isinstance(child, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value if isinstance(child, (dict, list)))
+
+
+def check_layout(path: Path, raw: object) -> None:
+    """A TinyDB file is an object of tables, each an object of documents."""
+    if not isinstance(raw, dict):
+        raise PairFileError(path, "not a mentortui pair file (the top level is not an object)")
+    for table, documents in raw.items():
+        if not isinstance(documents, dict) or not all(isinstance(d, dict) for d in documents.values()):
+            raise PairFileError(path, f"table {_shown(table)} is not a set of documents")
+    for table in ONE_DOCUMENT_TABLES:
+        if len(raw.get(table, {})) > 1:
+            raise PairFileError(path, f"table {table!r} holds {len(raw[table])} documents; it must hold one")
+
+
+def _shown(key: str, limit: int = 40) -> str:
+    """A key for a message: quoted, and cut short so a pasted paragraph is not echoed."""
+    return repr(key if len(key) <= limit else f"{key[:limit]}…")
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__

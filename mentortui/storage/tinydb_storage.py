@@ -1,0 +1,88 @@
+"""TinyDB storage that never damages a pair file.
+
+TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write leaves half a
+file. This storage writes atomically (see ``files.atomic_write``) and reports a file it
+cannot read instead of treating it as empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+from mentortui.storage.decoding import Raw, decode
+from mentortui.storage.errors import PairFileError, describe_os_error
+from mentortui.storage.files import atomic_write
+
+# The biggest pair the notes caps allow (300 meetings of 200,000 characters) is about
+# 60 MB; reading much more than that as JSON would take gigabytes of memory.
+MAX_FILE_BYTES = 64 * 2**20
+
+
+class AtomicJSONStorage(Storage):
+    """Reads the whole pair file; writes it whole with an atomic replace."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+
+    def read(self) -> Raw | None:
+        data = read_pair_bytes(self.path)
+        return None if data is None else decode(self.path, data)
+
+    def write(self, data: Raw) -> None:
+        if self.read_only:
+            raise PairFileError(self.path, "opened read-only; nothing was written")
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+
+def read_pair_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None if there is no file. Anything else that is not a readable
+    regular file of a sane size (a folder, a fifo, a device, a huge file) is a PairFileError;
+    a fifo is opened without waiting for a writer, so a listing never hangs on one."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise PairFileError(path, f"cannot be read: {_cause(error)}") from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise PairFileError(path, f"is {_kind(status.st_mode)}, not a pair file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise PairFileError(
+                path, f"is {status.st_size // 2**20} MB; a pair file can be at most "
+                f"{MAX_FILE_BYTES // 2**20} MB, so this is not one mentortui wrote"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise PairFileError(path, f"cannot be read: {_cause(error)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise PairFileError(path, f"is over {MAX_FILE_BYTES // 2**20} MB, more than a pair file can be")
+    return data
+
+
+def _cause(error: OSError) -> str:
+    """Why reading failed, without the path the message already starts with."""
+    return describe_os_error(OSError(error.errno, error.strerror))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (fifo)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
