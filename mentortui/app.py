@@ -9,15 +9,16 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from mentortui.messages import PairSaved, SaveFailed
+from mentortui.screens.base import MentorScreen, PairScreen
 from mentortui.screens.pair_list import PairListScreen
 from mentortui.storage.errors import StoreError, describe_error
 
@@ -29,22 +30,6 @@ if TYPE_CHECKING:
     from mentortui.core.models import Meeting
     from mentortui.storage.session import PairSession
     from mentortui.storage.store import PairStore
-
-
-class PairSaved(Message):
-    """Posted from the save thread after a successful write."""
-
-    def __init__(self, when: datetime) -> None:
-        super().__init__()
-        self.when = when
-
-
-class SaveFailed(Message):
-    """Posted from the save thread when a write failed; the pair in memory is intact."""
-
-    def __init__(self, error: Exception) -> None:
-        super().__init__()
-        self.error = error
 
 
 class MentorApp(App[int]):
@@ -95,7 +80,7 @@ class MentorApp(App[int]):
 
         return driver_for(driver_class)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return PairListScreen()
 
     def on_mount(self) -> None:
@@ -118,9 +103,8 @@ class MentorApp(App[int]):
     def _flush_screens(self) -> None:
         """Hand notes typed since the last save (still waiting out the pause) to the saver."""
         for screen in self.screen_stack:
-            flush_pending = getattr(screen, "flush_pending", None)
-            if flush_pending is not None:
-                flush_pending()
+            if isinstance(screen, PairScreen):
+                screen.flush_pending()
 
     async def action_quit(self) -> None:
         """Quit once the focused widget has handled every key sent before ctrl+q, which
@@ -131,7 +115,7 @@ class MentorApp(App[int]):
         else:
             focused.call_later(self.leave_pair, self.exit)
 
-    def leave_pair(self, then: Callable[[], None]) -> None:
+    def leave_pair(self, then: Callable[[], object]) -> None:
         """Close the open pair, then call ``then``: once everything typed is saved, or
         once the person chose what happens to changes that could not be saved."""
         if self._leaving:
@@ -146,13 +130,13 @@ class MentorApp(App[int]):
         self._wait_for_saves(session, then)
 
     @work(thread=True, exit_on_error=False, group="leave")
-    def _wait_for_saves(self, session: PairSession, then: Callable[[], None]) -> None:
+    def _wait_for_saves(self, session: PairSession, then: Callable[[], object]) -> None:
         try:
             session.flush()
         finally:  # whatever happens, the app must not stay unable to quit
             self.call_from_thread(self._saves_settled, session, then)
 
-    def _saves_settled(self, session: PairSession, then: Callable[[], None]) -> None:
+    def _saves_settled(self, session: PairSession, then: Callable[[], object]) -> None:
         from mentortui.dialogs.unsaved import UnsavedScreen
 
         def answered(choice: str | None) -> None:
@@ -202,7 +186,7 @@ class MentorApp(App[int]):
         def open_session(read_only: bool) -> PairSession:
             return PairSession.open(
                 self.store, slug, read_only=read_only,
-                on_saved=lambda when: self.post_message(PairSaved(when)),
+                on_saved=lambda _when: self.post_message(PairSaved(self.now())),
                 on_error=lambda error: self.post_message(SaveFailed(error)),
             )
 
@@ -329,8 +313,7 @@ class MentorApp(App[int]):
         else:
             self.action_show_help_panel()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        screen_commands = getattr(screen, "palette_commands", None)
-        if screen_commands is not None:
-            yield from screen_commands()
+        if isinstance(screen, MentorScreen):
+            yield from screen.palette_commands()

@@ -10,9 +10,13 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentortui.storage.errors import NoSuchPair, StoreError
 from mentortui.storage.paths import default_data_dir, pair_path
+
+if TYPE_CHECKING:
+    from mentortui.storage.store import PairStore
 
 COMMANDS = ("list", "new", "export")
 EXIT_USAGE = 2
@@ -72,7 +76,7 @@ def export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _store(data_dir: Path | None):
+def _store(data_dir: Path | None) -> PairStore:
     from mentortui.storage.store import PairStore
 
     return PairStore(data_dir or default_data_dir())

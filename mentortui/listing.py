@@ -37,5 +37,6 @@ def format_listings(listings: list[PairListing], today: date) -> str:
         if summary.warning:
             notes.append(f"! {summary.slug}: {summary.warning}")
     widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [HEADERS, *rows]]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in [HEADERS, *rows]]
     return "\n".join(lines + notes)

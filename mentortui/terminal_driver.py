@@ -65,7 +65,9 @@ class TerminalDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._file = _HangUpSafeOutput(self._file)
+        # Textual declares the stream as ``sys.__stderr__``'s type; its writer thread only calls
+        # write, flush and fileno, which the wrapper has (and it is never None on a terminal).
+        self._file = _HangUpSafeOutput(self._file)  # type: ignore[arg-type, assignment]
         self._suspended = False
 
     def _sigtstp_application(self, *args: Any) -> None:

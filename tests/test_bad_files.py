@@ -199,7 +199,8 @@ def test_a_folder_a_fifo_and_a_dangling_link_named_like_pairs_are_reported(tmp_p
 
     exported = run_cli("export", "pipe", data_dir=store.folder)
     assert exported.returncode == 2
-    assert exported.stderr.strip() == f"mentortui: {store.folder / 'pipe.json'}: is a named pipe (fifo), not a pair file"
+    pipe = store.folder / "pipe.json"
+    assert exported.stderr.strip() == f"mentortui: {pipe}: is a named pipe (fifo), not a pair file"
 
 
 def newer_file(store: PairStore) -> Path:

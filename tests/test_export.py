@@ -395,7 +395,7 @@ def test_any_user_text_keeps_the_structure_and_reads_back(mentor, mentee, items,
     assert shape(tokens) == plain_meeting_shape
     rows = action_table(markdown)
     assert len(rows) == 1 + len(items) and all(len(row) == 4 for row in rows)
-    for row, (_, owner), item in zip(rows[1:], items, pair.action_items):
+    for row, (_, owner), item in zip(rows[1:], items, pair.action_items, strict=True):
         assert row[:3] == [normalize(item.text), pair_names[owner],
                            f"{item.due:%a} {item.due.day} {item.due:%b %Y}"]
         assert row[3].startswith("open, due ")
@@ -712,7 +712,7 @@ def test_html_export_is_a_complete_utf8_page_with_an_escaped_title(tmp_path):
     assert head.startswith("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
     assert "<title>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</title>" in head
     assert "<style>" in head and "border-collapse: collapse" in head
-    assert "José Núñez".encode("utf-8") in data and "JosÃ©".encode("utf-8") not in data
+    assert "José Núñez".encode() in data and "JosÃ©".encode() not in data
     assert "<h1>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</h1>" in data.decode("utf-8")
     assert data.decode("utf-8").rstrip().endswith("</body>\n</html>")
     report = export_document(pair, TODAY, meeting=None, html=True)

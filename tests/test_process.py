@@ -13,6 +13,7 @@ import signal
 import stat
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,7 @@ CTRL_O = b"\x0f"
 STARTUP_TIMEOUT = 15.0
 SAVE_TIMEOUT = 10.0
 EXIT_TIMEOUT = 10.0
+NOTES_DEBOUNCE = 0.5  # the meeting saves the notes this long after the last key
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -142,21 +144,50 @@ def start_meeting(term: Terminal, data: Path, slug: str) -> dict:
     term.wait_for("Start now", timeout=STARTUP_TIMEOUT, since=mark)
     term.send(ENTER)
     meeting = wait_until(lambda: running_meeting(data, slug), SAVE_TIMEOUT, "the started meeting to be saved")
-    time.sleep(0.3)  # let the meeting screen finish mounting (the notes take the focus)
+    wait_for_notes_focus(term, since=mark)
     return meeting
 
 
-def press_escape(term: Terminal) -> None:
+def meeting_footer(text: str) -> str | None:
+    """The meeting screen's footer as last drawn whole in ``text`` (raw output), from its
+    "End meeting" key to the palette key at its end; None before one is. The footer is
+    redrawn whole whenever the focus moves."""
+    screen = plain(text)
+    start = screen.rfind("End meeting")
+    end = screen.find("palette", start)
+    return None if start < 0 or end < 0 else screen[start:end]
+
+
+def notes_have_focus(text: str) -> bool:
+    """The meeting's footer, as last drawn, is the notes' one: no keys for an agenda item."""
+    footer = meeting_footer(text)
+    return footer is not None and "Done" not in footer
+
+
+def agenda_has_focus(text: str) -> bool:
+    """The meeting's footer, as last drawn, offers d (Done) for the highlighted item."""
+    footer = meeting_footer(text)
+    return footer is not None and "Done" in footer
+
+
+def wait_for_notes_focus(term: Terminal, since: int) -> None:
+    """The meeting screen is drawn and its notes have the focus (the agenda has it for a
+    moment first), so the next keys typed are notes."""
+    term.wait_for(notes_have_focus, timeout=STARTUP_TIMEOUT, since=since)
+
+
+def press_escape(term: Terminal, then: str | Callable[[str], bool]) -> None:
+    """Escape, then wait until the screen shows ``then``: the escape was taken alone, not
+    as the start of an Alt-key or escape sequence with the next key."""
+    mark = term.mark()
     term.send(ESCAPE)
-    time.sleep(0.35)  # a lone escape, not the start of an Alt-key or escape sequence
+    term.wait_for(then, timeout=STARTUP_TIMEOUT, since=mark)
 
 
 def quit_from_meeting(term: Terminal) -> int:
     """Escape (notes to agenda), escape (back to the pair home), q (quit)."""
-    mark = term.mark()
-    press_escape(term)
-    press_escape(term)
-    term.wait_for(PAIR_HOME, timeout=STARTUP_TIMEOUT, since=mark)
+    press_escape(term, agenda_has_focus)
+    press_escape(term, PAIR_HOME)
     term.send("q")
     return term.wait(EXIT_TIMEOUT)
 
@@ -261,15 +292,15 @@ def test_kill_9_while_typing_then_restart_resumes_the_meeting_with_the_saved_not
     with start_app(tmp_path, data, slug) as term:
         term.wait_for("Resume meeting", timeout=STARTUP_TIMEOUT)
         assert "was not ended" in plain(term.output)
-        time.sleep(1.0)  # the modal has taken the focus (and the app is still up)
         ensure_alive(term, "with the resume question on screen, before any key was pressed")
         before = file_identity(store.path_for(slug))
+        mark = term.mark()
         term.send(ENTER)
         # The meeting screen saves the pair when it mounts.
         wait_until(lambda: ensure_alive(term, "after answering the resume question")
                    and file_identity(store.path_for(slug)) != before,
                    SAVE_TIMEOUT, "the resumed meeting screen to save")
-        time.sleep(0.3)
+        wait_for_notes_focus(term, since=mark)
         term.type(MARKER, delay=0.02)
         wait_for_notes(data, slug, lambda notes: notes == saved + MARKER, SAVE_TIMEOUT,
                        "the saved notes followed by the marker", term)
@@ -306,12 +337,13 @@ def test_signal_right_after_typing_saves_everything_and_exits(tmp_path, signal_n
         term.send(warm_up)
         wait_for_notes(data, slug, lambda notes: notes == warm_up, SAVE_TIMEOUT, "the first keystroke", term)
 
+        mark = term.mark()
         term.type(text, delay=0.01)
-        time.sleep(0.1)
         last_key_sent = time.monotonic()
+        term.wait_for(warm_up + text, timeout=SAVE_TIMEOUT, since=mark)  # the app has every key
         assert running_notes(data, slug) != warm_up + text, "saved before the signal: the test proves nothing"
         term.kill(signal_number)
-        assert time.monotonic() - last_key_sent < 0.2 + 0.1
+        assert time.monotonic() - last_key_sent < NOTES_DEBOUNCE, "the debounce may have saved, not the signal"
         assert term.wait(EXIT_TIMEOUT) == 0
 
     assert running_notes(data, slug) == warm_up + text
@@ -354,7 +386,7 @@ def test_ctrl_o_hands_the_notes_to_editor_and_saves_what_comes_back(tmp_path):
 
         # The app took the terminal back: typing still reaches the notes, after what the
         # editor added (the cursor stays at the end, where it was), and is saved.
-        time.sleep(0.3)
+        term.wait_for("Notes back from the editor", timeout=SAVE_TIMEOUT)
         term.type("Z", delay=0.02)
         wait_for_notes(data, slug, lambda n: n == "before editor\nadded by the editorZ", SAVE_TIMEOUT,
                        "a keystroke after the editor to be saved", term)
@@ -382,7 +414,8 @@ def test_second_process_on_an_open_pair_names_the_lock_holder(tmp_path):
             assert f"process {first.pid} " in plain(screen), plain(screen)[-800:]
             assert second.alive() and first.alive()
 
-            press_escape(second)  # "Cancel": back to the pair list, nothing opened
+            second.send(ESCAPE)  # "Cancel": back to the pair list, nothing opened
+            time.sleep(0.35)  # a lone escape, not Alt-q with the next key (no screen sign found yet)
             second.send("q")
             assert second.wait(EXIT_TIMEOUT) == 0
 

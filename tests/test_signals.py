@@ -43,6 +43,7 @@ from .test_process import (
     running_notes,
     start_app,
     wait_for_notes,
+    wait_for_notes_focus,
     wait_for_pair_home,
     wait_until,
 )
@@ -74,8 +75,7 @@ def begin_meeting(term: Terminal, data: Path, slug: str) -> None:
         return running_meeting(data, slug) is not None
 
     wait_until(started, SAVE_TIMEOUT, "the started meeting to be saved")
-    term.wait_for("End meeting", timeout=STARTUP_TIMEOUT, since=mark)
-    time.sleep(0.3)  # the notes take the focus once the screen has mounted
+    wait_for_notes_focus(term, since=mark)
 
 
 # Bytes that are not UTF-8 ---------------------------------------------------------------
@@ -89,16 +89,14 @@ def test_bytes_that_are_not_utf8_are_replaced_and_the_app_keeps_taking_keys(tmp_
         mark = term.mark()
         term.send("g")  # the next key still works: the goals open
         term.wait_for("Check-in", timeout=STARTUP_TIMEOUT, since=mark)
-        mark = term.mark()
-        press_escape(term)
-        term.wait_for(PAIR_HOME, timeout=STARTUP_TIMEOUT, since=mark)
+        press_escape(term, PAIR_HOME)
         begin_meeting(term, data, slug)
         term.type("abc", delay=0.02)
         # A lone continuation byte, two bytes that never occur in UTF-8, and a three-byte
         # sequence cut short by the next key.
         for bad in (b"\x85", b"\xff\xfe", b"\xe2\x82"):
             term.send(bad)
-            time.sleep(0.05)
+            time.sleep(0.05)  # pacing, as keys come: each arrives in a read of its own
         term.type("xyz", delay=0.02)
 
         notes = wait_for_notes(data, slug, lambda text: text.endswith("xyz"), SAVE_TIMEOUT,

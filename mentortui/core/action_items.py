@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from mentortui.core.models import ActionItem, Owner, Pair
+from mentortui.core.models import ActionItem, ActionStatus, Owner, Pair
 
 STATUS_FILTERS: dict[str, str] = {
     "all": "All",
@@ -68,7 +69,7 @@ def select_actions(pair: Pair, today: date, status: str = "open", owner: Owner |
         if keep(item) and (owner == ANY or item.owner == owner) and (goal == ANY or item.goal_id == goal)
     ]
     meeting_dates = {m.id: m.scheduled for m in pair.meetings}
-    keys: dict[str, Callable[[ActionItem], tuple]] = {
+    keys: dict[str, Callable[[ActionItem], tuple[Any, ...]]] = {
         "due": lambda item: (item.due is None, item.due or date.max),
         "meeting": lambda item: (meeting_dates.get(item.meeting_id or "") is None,
                                  meeting_dates.get(item.meeting_id or "") or datetime.max),
@@ -77,7 +78,7 @@ def select_actions(pair: Pair, today: date, status: str = "open", owner: Owner |
     return sorted(items, key=keys[sort])
 
 
-def mark(item: ActionItem, status: str, today: date) -> None:
+def mark(item: ActionItem, status: ActionStatus, today: date) -> None:
     """Done records the day; reopening or dropping clears it."""
     item.status = status
     item.done_on = today if status == "done" else None

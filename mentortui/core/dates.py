@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Callable
 
 
 def short_day(day: date, today: date) -> str:
@@ -37,6 +37,13 @@ def relative_day(day: date, today: date) -> str:
 def due_label(due: date, today: date) -> str:
     """A delivery date and how far it is: "Fri 4 Dec, due in 3 days", "Sun 15 Nov, 10 days overdue"."""
     return f"{short_day(due, today)}, {due_phrase(due, today)}"
+
+
+def clock(seconds: int) -> str:
+    """Minutes and seconds, with hours once past an hour: 4:05, 1:02:03."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
 def due_phrase(due: date, today: date) -> str:

@@ -30,8 +30,8 @@ from html import escape as escape_html
 from markdown_it import MarkdownIt
 
 from mentortui.core.action_items import summarize_actions
-from mentortui.core.dates import due_phrase
-from mentortui.core.live_meeting import clock, meeting_actions
+from mentortui.core.dates import clock, due_phrase
+from mentortui.core.live_meeting import meeting_actions
 from mentortui.core.models import (
     MEETING_KIND_NAMES,
     STAGE_NAMES,
@@ -39,6 +39,7 @@ from mentortui.core.models import (
     Goal,
     Meeting,
     Pair,
+    Person,
 )
 from mentortui.core.safe_notes import safe_notes
 from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
@@ -105,7 +106,8 @@ code { font-family: ui-monospace, monospace; }
 def to_html(markdown: str) -> str:
     """CommonMark plus tables, with raw HTML off (any ``<tag>`` in user text, notes
     included, comes out escaped as ``&lt;tag&gt;``) and every line break kept."""
-    return _PARSER.render(markdown)
+    html: str = _PARSER.render(markdown)
+    return html
 
 
 def html_document(markdown: str, title: str) -> str:
@@ -260,7 +262,7 @@ def meeting_markdown(pair: Pair, meeting: Meeting, today: date) -> str:
 
 # --- The whole pair ----------------------------------------------------------------------
 
-def _person(role: str, person) -> str:
+def _person(role: str, person: Person) -> str:
     extras = [escape_text(text) for text in (person.pronouns, person.contact) if text.strip()]
     return f"{role}: {escape_text(person.name)}" + (f" ({'; '.join(extras)})" if extras else "")
 

@@ -18,7 +18,7 @@ EARLY_START = timedelta(days=1)
 def unfinished_meeting(pair: Pair) -> Meeting | None:
     """A meeting that was started and never ended, say because the app was killed."""
     running = [m for m in pair.meetings if m.is_running]
-    return max(running, key=lambda m: m.started_at) if running else None
+    return max(running, key=lambda m: m.started_at or datetime.min) if running else None
 
 
 def starts_early(meeting: Meeting, now: datetime) -> bool:
@@ -114,13 +114,6 @@ def meeting_seconds(meeting: Meeting, now: datetime) -> int:
         return 0
     end = meeting.ended_at or now
     return max(0, int((end - meeting.started_at).total_seconds()))
-
-
-def clock(seconds: int) -> str:
-    """Minutes and seconds, with hours once past an hour: 4:05, 1:02:03."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
 def guess_owner(text: str, pair: Pair) -> Owner:

@@ -84,6 +84,10 @@ Minutes = Annotated[int, Field(ge=0, le=24 * 60, strict=True)]
 
 Owner = Literal["mentor", "mentee", "both"]
 MeetingKind = Literal["first", "needs_1", "needs_2", "regular", "closing"]
+ActionStatus = Literal["open", "done", "dropped"]
+GoalTerm = Literal["short", "long"]
+GoalStatus = Literal["active", "achieved", "revised", "dropped"]
+Role = Literal["mentor", "mentee"]
 Stage = Annotated[int, Field(ge=1, le=4, strict=True)]
 
 MEETING_KIND_NAMES: dict[str, str] = {
@@ -191,7 +195,7 @@ class ActionItem(Model):
     text: Title
     owner: Owner
     due: Day | None = None
-    status: Literal["open", "done", "dropped"] = "open"
+    status: ActionStatus = "open"
     meeting_id: str | None = None
     goal_id: str | None = None
     done_on: Day | None = None
@@ -226,10 +230,10 @@ class GoalVersion(SmartWording):
 
 class Goal(SmartWording):
     id: str = Field(default_factory=new_id)
-    term: Literal["short", "long"] = "short"
+    term: GoalTerm = "short"
     checkin_dates: list[Day] = Field(default_factory=list)
     checkins: list[CheckIn] = Field(default_factory=list)
-    status: Literal["active", "achieved", "revised", "dropped"] = "active"
+    status: GoalStatus = "active"
     history: list[GoalVersion] = Field(default_factory=list)
 
     @property
@@ -263,7 +267,7 @@ class PairInfo(Model):
     stage: Stage = 1
     started_on: Day
     hidden_starters: list[str] = Field(default_factory=list)
-    review_role: Literal["mentor", "mentee"] = "mentee"
+    review_role: Role = "mentee"
 
 
 class Pair(PairInfo):

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentortui.core.builtin_content import BuiltinContent, Starter
-from mentortui.core.models import ActionItem, Meeting, Pair
+from mentortui.core.models import ActionItem, Meeting, Pair, Role
 from mentortui.core.starter_bank import last_asked
 
 QUESTIONS_TO_PREPARE = 5
 SNIPPET_CHARS = 90
 
 
-def other_role(role: str) -> str:
+def other_role(role: Role) -> Role:
     return "mentor" if role == "mentee" else "mentee"
 
 

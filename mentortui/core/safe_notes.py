@@ -30,15 +30,24 @@ import html
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 __all__ = ["is_dangerous_url", "notes_parser", "safe_notes"]
+
+
+class _AnyLink(MarkdownIt):
+    """A parser that accepts every link, as the most permissive viewer would."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
 
 # The blocks of the document as it is read (raw HTML off, as the HTML export renders it;
 # inline content is not needed here, so not parsed) ...
 _STRICT = MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
 # ... and how the most permissive viewer would read it: raw HTML on, any link accepted.
-_PERMISSIVE = MarkdownIt("commonmark", {"html": True}).enable("table")
-_PERMISSIVE.validateLink = lambda url: True
+_PERMISSIVE = _AnyLink("commonmark", {"html": True}).enable("table")
 
 _SENTINEL = "mentortui end of notes"
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -73,7 +82,7 @@ def is_dangerous_url(text: str) -> bool:
     return _DANGEROUS_SCHEME.match(text) is not None
 
 
-def _keep_lines(state) -> None:
+def _keep_lines(state: StateCore) -> None:
     """Every line break inside a paragraph becomes a hard break (the ``breaks`` option
     only changes how HTML is rendered; a widget reading the tokens still sees soft ones)."""
     for token in state.tokens:
@@ -92,20 +101,20 @@ def notes_parser() -> MarkdownIt:
 
 # --- Parsing helpers ---------------------------------------------------------------------
 
-def _parse_with_sentinel(parser: MarkdownIt, notes: str) -> tuple[list, int]:
+def _parse_with_sentinel(parser: MarkdownIt, notes: str) -> tuple[list[Token], int]:
     """The notes parsed with a blank line and a heading after them, as in the summary,
     and the line number of that heading."""
     return parser.parse(f"{notes}\n\n# {_SENTINEL}\n"), notes.count("\n") + 2
 
 
-def _ends_cleanly(tokens: list, line: int) -> bool:
+def _ends_cleanly(tokens: list[Token], line: int) -> bool:
     """True if the heading on ``line`` is a top-level heading: nothing opened before it
     is still open there."""
     return any(token.type == "heading_open" and token.level == 0 and token.map is not None
                and token.map[0] == line for token in tokens)
 
 
-def _nothing_live(tokens: list) -> bool:
+def _nothing_live(tokens: list[Token]) -> bool:
     """True if no raw HTML and no link or image to a dangerous URL is in ``tokens``."""
     for token in tokens:
         for item in [token, *(token.children or [])]:
@@ -237,7 +246,7 @@ def _has_text(line: str) -> bool:
     return bool(line.lstrip(" \t>").strip())
 
 
-def _blocks(tokens: list, lines: list[str]) -> tuple[set[int], list[tuple[int, int]], set[int], set[int]]:
+def _blocks(tokens: list[Token], lines: list[str]) -> tuple[set[int], list[tuple[int, int]], set[int], set[int]]:
     """From the parsed notes: the lines inside code blocks, the line ranges of blocks of
     inline text (each scanned on its own, as code spans cannot cross them), the lines of
     table rows (whose cells are scanned one by one) and the paragraph lines that another

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 from mentortui.core.dates import DateParseError, due_label, parse_day
 from mentortui.core.models import Goal, Owner
 from mentortui.dialogs.form_dialog import FormDialog
-from mentortui.widgets.fields import Field
+from mentortui.widgets.fields import Field, chosen
 
 MODAL_CSS = """
     {name} {{ align: center middle; }}
@@ -107,7 +107,7 @@ class ActionItemScreen(FormDialog[ActionDraft]):
         if due is None and due_text.strip():
             self.refuse("due", reading)
         goal = self.query_one("#goal", Select).value
-        owner = self.query_one("#owner", Select).value
+        owner: Owner = chosen(self.query_one("#owner", Select))
         return ActionDraft(text, owner, due, None if goal is Select.NULL else str(goal))
 
 

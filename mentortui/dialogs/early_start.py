@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.screen import Screen
-
 from mentortui.core import live_meeting
 from mentortui.core.dates import relative_day, short_moment
 from mentortui.core.models import Meeting
 from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.widgets.app_seam import UsesMentorApp
 
 
-def confirm_start(screen: Screen, meeting: Meeting, start: Callable[[], None]) -> None:
+def confirm_start(screen: UsesMentorApp, meeting: Meeting, start: Callable[[], None]) -> None:
     """Run ``start`` at once, or after a yes when the meeting is planned more than a day ahead."""
     now, today = screen.app.now(), screen.app.today()
     if not live_meeting.starts_early(meeting, now):

@@ -22,7 +22,8 @@ from mentortui.core.dates import (
 from mentortui.core.models import STAGE_NAMES, ActionItem
 from mentortui.dialogs.capture import DATE_PLACEHOLDER, MODAL_CSS, read_day
 from mentortui.dialogs.form_dialog import FormDialog
-from mentortui.widgets.fields import Field
+from mentortui.widgets.app_seam import UsesMentorApp
+from mentortui.widgets.fields import Field, chosen
 
 NOTES_PREVIEW_LINES = 8
 
@@ -35,7 +36,7 @@ class EndChoice:
     due_dates: dict[str, date]
 
 
-class EndMeetingScreen(FormDialog[EndChoice]):
+class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
     DEFAULT_CSS = MODAL_CSS.format(name="EndMeetingScreen") + """
     EndMeetingScreen > Vertical { max-height: 100%; }
     EndMeetingScreen VerticalScroll { height: auto; max-height: 1fr; }
@@ -120,7 +121,7 @@ class EndMeetingScreen(FormDialog[EndChoice]):
         return EndChoice(
             next_start=next_start,
             assignment=" ".join(self.query_one("#assignment", Field).value.split()),
-            stage=int(self.query_one("#stage", Select).value),
+            stage=int(chosen(self.query_one("#stage", Select))),
             due_dates=due_dates,
         )
 

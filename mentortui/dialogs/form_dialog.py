@@ -95,9 +95,9 @@ class FormDialog(ModalScreen[ResultT | None]):
         self.dismiss(result)
 
     def _show_refusals(self) -> None:
-        for field_id, label in self._error_labels.items():
+        for field_id, shown in self._error_labels.items():
             if field_id not in self._refusals:
-                label.display = False
+                shown.display = False
         for field_id, reasons in self._refusals.items():
             label = self._error_labels.get(field_id)
             if label is None:
@@ -106,7 +106,8 @@ class FormDialog(ModalScreen[ResultT | None]):
                 field = self.query_one(f"#{field_id}")
                 # Under the field's row (label and field side by side) when it has one.
                 anchor = field.parent if isinstance(field.parent, Horizontal) else field
-                anchor.parent.mount(label, after=anchor)
+                if isinstance(anchor.parent, Widget):
+                    anchor.parent.mount(label, after=anchor)
             label.update(Text("\n".join(reasons)))
             label.display = True
 

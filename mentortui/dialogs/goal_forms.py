@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from mentortui.core.dates import short_day
-from mentortui.core.models import Goal
+from mentortui.core.models import Goal, GoalTerm
 from mentortui.core.smart_goals import (
     PLANNED_CHECKINS,
     SMART_FIELDS,
@@ -30,7 +30,7 @@ from mentortui.widgets.fields import Field
 @dataclass(frozen=True)
 class GoalDraft:
     title: str
-    term: str
+    term: GoalTerm
     fields: dict[str, str]
     complete_by: date
     checkin_dates: list[date]
@@ -135,7 +135,7 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
             return None
         return GoalDraft(
             title=title,
-            term=str(self.query_one("#term", Select).value),
+            term="long" if self.query_one("#term", Select).value == "long" else "short",
             fields={field: self.query_one(f"#{field}", Field).value.strip() for field in SMART_FIELDS},
             complete_by=complete_by,
             checkin_dates=sorted(checkins),

@@ -18,7 +18,7 @@ from mentortui.widgets.fields import Field
 FORMATS = ("video call", "phone call", "in person", "chat", "a mix")
 
 # The form's fields by where pydantic reports a problem with them.
-FIELD_IDS = {
+FIELD_IDS: dict[tuple[str, ...], str] = {
     ("expectations", "frequency_days"): "frequency",
     ("expectations", "length_minutes"): "length",
     ("expectations", "format"): "format",
@@ -62,7 +62,8 @@ class NewPairScreen(FormDialog[Pair]):
                 )
                 yield from _row("Length (minutes)", Field("60", id="length", type="integer", compact=True))
                 yield from _row("Topics", Field(id="topics", placeholder="what you will talk about", compact=True))
-                yield from _row("Rescheduling", Field(id="reschedule", placeholder="how to move a meeting", compact=True))
+                yield from _row("Rescheduling",
+                                Field(id="reschedule", placeholder="how to move a meeting", compact=True))
                 yield Checkbox("We agree to keep what we discuss confidential", id="confidential",
                                compact=True)
             with Horizontal(id="buttons"):
@@ -111,7 +112,7 @@ class NewPairScreen(FormDialog[Pair]):
         self.action_cancel()
 
 
-def _row(label: str, field: Field | Select) -> ComposeResult:
+def _row(label: str, field: Field | Select[str]) -> ComposeResult:
     with Horizontal(classes="row"):
         yield Label(label)
         yield field

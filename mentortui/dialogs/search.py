@@ -66,7 +66,7 @@ class SearchScreen(ModalScreen[preparation.SearchHit | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         # A double-click selects twice; a second dismiss would close "before next" too.
         if self.is_active:
-            self.dismiss(self._hits[int(event.option.id)])
+            self.dismiss(self._hits[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

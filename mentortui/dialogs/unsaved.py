@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from mentortui.storage.decoding import Raw
 from mentortui.storage.errors import describe_error
 from mentortui.storage.session import PairSession, write_copy
 
@@ -117,7 +118,7 @@ class UnsavedScreen(ModalScreen[str | None]):
         self._write_copy(target, self._session.snapshot())
 
     @work(thread=True, exit_on_error=False, group="unsaved")
-    def _write_copy(self, target: Path, raw: dict) -> None:
+    def _write_copy(self, target: Path, raw: Raw) -> None:
         try:
             written = write_copy(target, raw, self._copy_name)
         except OSError as error:

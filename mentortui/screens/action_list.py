@@ -14,10 +14,11 @@ from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from mentortui.core import action_items
 from mentortui.core.dates import due_phrase, short_day
-from mentortui.core.models import OWNER_NAMES, ActionItem
+from mentortui.core.models import OWNER_NAMES, ActionItem, ActionStatus
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
+from mentortui.widgets.fields import chosen
 from mentortui.widgets.tables import cursor_key, restore_cursor
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
@@ -34,9 +35,9 @@ class ActionItemsScreen(PairScreen):
         Binding("e", "edit", "Edit", id="edit"),
         Binding("n", "new", "New", id="new"),
         Binding("f", "cycle('status')", "Filter", id="cycle_status"),
-        Binding("o", "cycle('owner')", "Owner", id="cycle_owner"),
-        Binding("g", "cycle('goal')", "Goal", id="cycle_goal"),
-        Binding("s", "cycle('sort')", "Sort", id="cycle_sort"),
+        Binding("o", "cycle('owner')", "Owner", id="cycle_owner", show=False),
+        Binding("g", "cycle('goal')", "Goal", id="cycle_goal", show=False),
+        Binding("s", "cycle('sort')", "Sort", id="cycle_sort", show=False),
     ]
 
     def __init__(self, session: PairSession, status: str = "open") -> None:
@@ -112,7 +113,7 @@ class ActionItemsScreen(PairScreen):
         return self.pair.action_item(key)
 
     def _changed(self, keep: str | None = None) -> None:
-        self.app.save_pair()
+        self.save()
         self._show(keep)
 
     def action_back(self) -> None:
@@ -122,9 +123,9 @@ class ActionItemsScreen(PairScreen):
         """Step a filter to its next choice from the keyboard."""
         select = self.query_one(f"#{select_id}", Select)
         values = [value for _, value in self._choices[select_id]]
-        select.value = values[(values.index(select.value) + 1) % len(values)]
+        select.value = values[(values.index(chosen(select)) + 1) % len(values)]
 
-    def action_mark(self, status: str) -> None:
+    def action_mark(self, status: ActionStatus) -> None:
         item = self._current()
         if item is not None and item.status != status:
             action_items.mark(item, status, self.app.today())

@@ -42,7 +42,7 @@ from mentortui.dialogs.early_start import confirm_start
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
-from mentortui.widgets.fields import Field
+from mentortui.widgets.fields import Field, chosen
 from mentortui.widgets.tables import restore_cursor
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
@@ -63,8 +63,8 @@ class AgendaScreen(PairScreen):
         Binding("u", "undo_delete", "Undo delete", id="undo_delete", show=False),
         Binding("ctrl+up,K", "move_item(-1)", "Up", id="move_up"),
         Binding("ctrl+down,J", "move_item(1)", "Down", id="move_down"),
-        Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time"),
-        Binding("minus", "change_minutes(-5)", "-5", id="less_time"),
+        Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time", show=False),
+        Binding("minus", "change_minutes(-5)", "-5", id="less_time", show=False),
         Binding("s", "starters", "Starters", id="starters"),
     ]
 
@@ -104,7 +104,7 @@ class AgendaScreen(PairScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.save_pair()
+        self.save()
         self.sub_title = f"Agenda · {self.pair.title}"
         table = self.query_one("#agenda", DataTable)
         table.add_column("#", key="number", width=3)
@@ -126,7 +126,7 @@ class AgendaScreen(PairScreen):
         before = [(item.source, item.ref) for item in self.meeting.agenda]
         planning.carry_in(self.pair, self.meeting)
         if [(item.source, item.ref) for item in self.meeting.agenda] != before:
-            self.app.save_pair()
+            self.save()
 
     # Showing -----------------------------------------------------------------------
 
@@ -169,14 +169,15 @@ class AgendaScreen(PairScreen):
         self.query_one("#total", Static).update(text)
 
     def _changed(self, select: int | None = None) -> None:
-        self.app.save_pair()
+        self.save()
         self._show_items(select)
 
     # Meeting fields ----------------------------------------------------------------
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        kind = event.value
+        select = self.query_one("#kind", Select)
+        kind: MeetingKind = chosen(select)
         if kind == self.meeting.kind:
             return
         edited = planning.edited_items(self.meeting, self.app.content)
@@ -186,7 +187,7 @@ class AgendaScreen(PairScreen):
 
         def answered(answer: str | None) -> None:
             if answer is None:
-                event.select.value = self.meeting.kind
+                select.value = self.meeting.kind
             else:
                 self._change_kind(kind, keep_edits=answer == "keep")
 
@@ -222,7 +223,7 @@ class AgendaScreen(PairScreen):
         value = event.value.strip()
         if value.isdigit() and 5 <= int(value) <= 480:
             self.meeting.planned_minutes = int(value)
-            self.app.save_pair()
+            self.save()
             self._show_total()
 
     # Items ---------------------------------------------------------------------------
@@ -329,7 +330,7 @@ class AgendaScreen(PairScreen):
             "edit": self.action_edit_item,
             "delete": self.action_delete_item,
         }
-        actions[event.button.id]()
+        actions[event.button.id or ""]()
         self.query_one("#agenda", DataTable).focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:

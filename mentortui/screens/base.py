@@ -1,19 +1,32 @@
-"""What every screen about the open pair shares: the session it works on, and the
-export preview of its summaries."""
+"""What the app's screens share: a typed ``self.app`` and their own command palette
+entries; and, for every screen about the open pair, the session it works on, saving,
+and the export preview of its summaries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.screen import Screen
 
-from mentortui.core.models import Meeting, Pair
-from mentortui.dialogs.export_preview import ExportScreen
 from mentortui.screens.mouse_guard import StaleMouseGuard
-from mentortui.storage.session import PairSession
+from mentortui.widgets.app_seam import UsesMentorApp
+
+if TYPE_CHECKING:
+    from mentortui.core.models import Meeting, Pair
+    from mentortui.storage.session import PairSession
 
 
-class PairScreen(StaleMouseGuard, Screen[None]):
+class MentorScreen(UsesMentorApp, StaleMouseGuard, Screen[None]):
+    """A full screen of mentortui."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's entries in the command palette, after the app's own."""
+        return ()
+
+
+class PairScreen(MentorScreen):
     def __init__(self, session: PairSession) -> None:
         super().__init__()
         self.session = session
@@ -22,8 +35,18 @@ class PairScreen(StaleMouseGuard, Screen[None]):
     def pair(self) -> Pair:
         return self.session.pair
 
+    def save(self) -> None:
+        """Queue the pair for saving (the write happens on the save thread)."""
+        self.app.save_pair()
+
+    def flush_pending(self) -> None:
+        """Hand what was typed but not yet saved to the saver; the app calls this on every
+        screen of the stack before it closes the pair or quits. Nothing waits by default."""
+
     def preview_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
         """Show the export preview of a summary that ``build`` makes off the UI thread."""
+        from mentortui.dialogs.export_preview import ExportScreen
+
         self.app.push_screen(ExportScreen(title, build, self.session, file_stem))
 
     def preview_meeting_summary(self, meeting: Meeting) -> None:

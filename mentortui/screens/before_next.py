@@ -113,7 +113,7 @@ class BeforeNextScreen(PairScreen):
 
     def action_switch_role(self) -> None:
         self.pair.review_role = preparation.other_role(self.pair.review_role)
-        self.app.save_pair()
+        self.save()
         self.notify(f"Showing what the {self.pair.review_role} owes first", markup=False)
         self._show_summary()
 

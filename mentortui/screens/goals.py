@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core import smart_goals
 from mentortui.core.dates import due_label, short_day
-from mentortui.core.models import Goal, Pair
+from mentortui.core.models import Goal, GoalStatus, Pair
 from mentortui.dialogs.goal_forms import (
     CheckInDraft,
     CheckInScreen,
@@ -110,7 +110,7 @@ class GoalsScreen(PairScreen):
         details.update(_details(goal, self.pair, self.app.today()))
 
     def _changed(self, keep: str | None) -> None:
-        self.app.save_pair()
+        self.save()
         self._show(keep)
 
     def action_back(self) -> None:
@@ -167,7 +167,7 @@ class GoalsScreen(PairScreen):
 
         self.app.push_screen(CheckInScreen(goal, self.app.today()), recorded)
 
-    def action_set_status(self, status: str) -> None:
+    def action_set_status(self, status: GoalStatus) -> None:
         goal = self._current()
         if goal is not None:
             goal.status = "active" if goal.status == status else status

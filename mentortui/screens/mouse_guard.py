@@ -18,7 +18,7 @@ from textual.errors import NoWidget
 from textual.screen import Screen
 
 
-class StaleMouseGuard(Screen):
+class StaleMouseGuard(Screen[None]):
     """Mix in before a Screen class: drop mouse events aimed at a removed widget."""
 
     def _forward_event(self, event: events.Event) -> None:

@@ -28,6 +28,7 @@ from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.early_start import confirm_start
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
+from mentortui.widgets.app_seam import UsesMentorApp
 
 
 class PairHomeScreen(PairScreen):
@@ -40,7 +41,7 @@ class PairHomeScreen(PairScreen):
         Binding("i", "action_items", "Action items", id="action_items"),
         Binding("g", "goals", "Goals", id="goals"),
         Binding("b", "review", "Before next", id="review"),
-        Binding("x", "export", "Export", id="export"),
+        Binding("x", "export", "Export", id="export", show=False),
         Binding("h", "not_held", "Not held", id="not_held", show=False),
     ]
 
@@ -92,7 +93,7 @@ class PairHomeScreen(PairScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 mark_not_held(self.pair, last)
-                self.app.save_pair()
+                self.save()
                 self.notify(f"The meeting of {when} is marked not held.", markup=False)
                 self.query_one(PairHomeBody).refresh(recompose=True)
 
@@ -149,7 +150,7 @@ class PairHomeScreen(PairScreen):
                             self.action_not_held)
 
 
-class PairHomeBody(VerticalScroll):
+class PairHomeBody(UsesMentorApp, VerticalScroll):
     """Everything below the header; rebuilt when the pair's other screens changed it."""
 
     def __init__(self, session: PairSession) -> None:

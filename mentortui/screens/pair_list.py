@@ -10,11 +10,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core.dates import relative_day, short_moment
-from mentortui.screens.mouse_guard import StaleMouseGuard
+from mentortui.screens.base import MentorScreen
 from mentortui.widgets.tables import cursor_key, restore_cursor
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 COLUMNS = ("Mentee", "Mentor", "Next meeting", "Open", "Overdue", "Last meeting", "Stage", "Contact")
 
 
-class PairListScreen(StaleMouseGuard, Screen[None]):
+class PairListScreen(MentorScreen):
     CSS_PATH = "pair_list.tcss"
     BINDINGS = [
         Binding("enter", "open_pair", "Open", id="open_pair"),
@@ -102,7 +101,7 @@ class PairListScreen(StaleMouseGuard, Screen[None]):
     @on(DataTable.RowSelected, "#pairs")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         # The second click of a double-click may arrive after the pair home is up.
-        if self.is_active:
+        if self.is_active and event.row_key.value is not None:
             self.app.open_pair(event.row_key.value)
 
     def action_new_pair(self) -> None:

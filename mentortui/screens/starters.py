@@ -38,7 +38,7 @@ class StartersScreen(PairScreen):
         Binding("delete,d", "remove_custom", "Remove", id="remove_custom"),
         Binding("u", "undo_remove", "Undo remove", id="undo_remove", show=False),
         Binding("h", "toggle_hidden", "Hide", id="toggle_hidden"),
-        Binding("H", "toggle_show_hidden", "Hidden", id="show_hidden"),
+        Binding("H", "toggle_show_hidden", "Hidden", id="show_hidden", show=False),
     ]
 
     def __init__(self, session: PairSession) -> None:
@@ -121,7 +121,7 @@ class StartersScreen(PairScreen):
         return self._rows.get(key) if key else None
 
     def _changed(self, keep: str | None) -> None:
-        self.app.save_pair()
+        self.save()
         self._show_rows(keep)
 
     def action_back(self) -> None:

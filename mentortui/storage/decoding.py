@@ -32,8 +32,7 @@ def decode(path: Path, data: bytes) -> Raw:
     """The tables of a pair file, checked for everything a hand edit can break."""
     raw = _parse(path, _text(path, data))
     check_depth(path, raw)
-    check_layout(path, raw)
-    return raw
+    return check_layout(path, raw)
 
 
 def _text(path: Path, data: bytes) -> str:
@@ -90,8 +89,9 @@ def check_depth(path: Path, raw: object) -> None:
             stack.extend((child, depth + 1) for child in value if isinstance(child, (dict, list)))
 
 
-def check_layout(path: Path, raw: object) -> None:
-    """A TinyDB file is an object of tables, each an object of documents."""
+def check_layout(path: Path, raw: object) -> Raw:
+    """A TinyDB file is an object of tables, each an object of documents: ``raw``, once
+    that is checked."""
     if not isinstance(raw, dict):
         raise PairFileError(path, "not a mentortui pair file (the top level is not an object)")
     for table, documents in raw.items():
@@ -100,6 +100,7 @@ def check_layout(path: Path, raw: object) -> None:
     for table in ONE_DOCUMENT_TABLES:
         if len(raw.get(table, {})) > 1:
             raise PairFileError(path, f"table {table!r} holds {len(raw[table])} documents; it must hold one")
+    return raw
 
 
 def _shown(key: str, limit: int = 40) -> str:

@@ -144,9 +144,9 @@ class NotesJournal:
         with self._io:
             self._kept = newest(records)
             try:
-                self._open()
+                fd = self._open()
                 if length < len(data):
-                    os.ftruncate(self._fd, length)
+                    os.ftruncate(fd, length)
                     self._size = length
             except OSError as error:
                 self.error = error  # recorded again on the next write that works
@@ -225,8 +225,7 @@ class NotesJournal:
             return True
         data = b"".join(encode(record) for record in records)
         try:
-            self._open()
-            _write_all(self._fd, data)
+            _write_all(self._open(), data)
         except OSError as error:
             self.error = error
             self._undo_partial_write()
@@ -255,11 +254,13 @@ class NotesJournal:
             return False
         return True
 
-    def _open(self) -> None:
+    def _open(self) -> int:
+        """The journal's file, opened for appending on first use."""
         if self._fd is None:
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
             os.fchmod(self._fd, PRIVATE_FILE_MODE)
             self._size = os.fstat(self._fd).st_size
+        return self._fd
 
     def _undo_partial_write(self) -> None:
         """A write the disk cut short must not leave half a record for new ones to follow."""
@@ -271,8 +272,7 @@ class NotesJournal:
         if self._fd is None and not self.path.exists():
             return
         try:
-            self._open()
-            os.ftruncate(self._fd, 0)
+            os.ftruncate(self._open(), 0)
         except OSError as error:
             self.error = error
             return

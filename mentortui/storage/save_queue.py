@@ -20,8 +20,8 @@ class SaveQueue(Generic[Snapshot]):
     def __init__(
         self,
         write: Callable[[Snapshot], None],
-        on_saved: Callable[[datetime], None] = lambda when: None,
-        on_error: Callable[[Exception], None] = lambda error: None,
+        on_saved: Callable[[datetime], object] = lambda when: None,
+        on_error: Callable[[Exception], object] = lambda error: None,
     ) -> None:
         self._write = write
         self._on_saved = on_saved

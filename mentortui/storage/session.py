@@ -11,10 +11,10 @@ from pathlib import Path
 
 from mentortui.core.models import Meeting, Pair
 from mentortui.storage import files
+from mentortui.storage.decoding import Raw
 from mentortui.storage.journal import NotesJournal, Record, read_newest
 from mentortui.storage.save_queue import SaveQueue
 from mentortui.storage.store import PairFile, PairStore
-from mentortui.storage.tinydb_storage import Raw
 
 FLUSH_TIMEOUT_SECONDS = 10.0
 EXPORTS_FOLDER = "exports"
@@ -32,8 +32,8 @@ class PairSession:
         self,
         pair_file: PairFile,
         pair: Pair,
-        on_saved: Callable[[datetime], None] = lambda when: None,
-        on_error: Callable[[Exception], None] = lambda error: None,
+        on_saved: Callable[[datetime], object] = lambda when: None,
+        on_error: Callable[[Exception], object] = lambda error: None,
         journal: NotesJournal | None = None,
     ) -> None:
         self.pair_file = pair_file
@@ -62,8 +62,8 @@ class PairSession:
         store: PairStore,
         slug: str,
         read_only: bool = False,
-        on_saved: Callable[[datetime], None] = lambda when: None,
-        on_error: Callable[[Exception], None] = lambda error: None,
+        on_saved: Callable[[datetime], object] = lambda when: None,
+        on_error: Callable[[Exception], object] = lambda error: None,
     ) -> PairSession:
         """Open and load a pair, with the notes a killed run left in its journal folded
         in (and saved at once); the lock is released again if loading fails."""
@@ -179,7 +179,7 @@ def changed_characters(old: object, new: object) -> int:
     if isinstance(old, list) and isinstance(new, list):
         old_items = old + [None] * (len(new) - len(old))
         new_items = new + [None] * (len(old) - len(new))
-        return sum(changed_characters(a, b) for a, b in zip(old_items, new_items))
+        return sum(changed_characters(a, b) for a, b in zip(old_items, new_items, strict=True))
     return max(_text_size(old), _text_size(new))
 
 

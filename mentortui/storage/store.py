@@ -23,6 +23,7 @@ from tinydb import TinyDB
 from mentortui.core.integrity import duplicate_ids
 from mentortui.core.models import SCHEMA_VERSION, Pair, PairInfo
 from mentortui.core.summary import PairSummary, summarize
+from mentortui.storage.decoding import Raw
 from mentortui.storage.errors import (
     BadPairName,
     LockUnavailableError,
@@ -47,7 +48,7 @@ from mentortui.storage.migrations import (
     stamp,
 )
 from mentortui.storage.paths import PAIR_SUFFIX, pair_path, slugify
-from mentortui.storage.tinydb_storage import AtomicJSONStorage, Raw
+from mentortui.storage.tinydb_storage import AtomicJSONStorage
 
 INFO_TABLE = "pair"
 LIST_TABLES = ("meetings", "action_items", "goals", "custom_starters", "asked")

@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
@@ -23,7 +24,7 @@ def editor_command() -> str:
     return os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
 
 
-def edit_externally(app: App, text: str) -> str:
+def edit_externally(app: App[Any], text: str) -> str:
     """Suspend ``app``, run the editor on ``text`` and return what it saved, cleaned of
     control characters. Raises :class:`EditorFailed` when that cannot be done."""
     editor = editor_command()

@@ -1,22 +1,46 @@
 """The notes editor: a TextArea that keeps one paste, and one meeting's notes, to a size
 that stays fast to type in, drops control characters from what is pasted, never lets
-undo or redo end the app, and keeps the cursor with the text it was in when the notes
-come back from another editor."""
+undo or redo end the app, keeps the cursor with the text it was in when the notes
+come back from another editor, and says when the text is due for the journal and for
+the pair file (the screen that owns the notes does the saving)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import TextArea
-from textual.widgets.text_area import EditResult, Location
+from textual.widgets.text_area import Document, EditResult, Location
 
 from mentortui.core.models import clean_text
 
 MAX_PASTE_CHARS = 100_000
 MAX_NOTES_CHARS = 200_000
+# The notes go to the journal this soon after a change: the most a kill -9 can lose.
+JOURNAL_SECONDS = 0.25
+# The pair file is written this long after the last key...
+SETTLE_SECONDS = 0.5
+# ... and, while typing never pauses, at least this often.
+MAX_UNSETTLED_SECONDS = 3.0
+
+
+class NotesDue(Message):
+    """The notes are due to be saved. Read ``notes.text`` when handling it: keys typed
+    since the timer fired belong in the save too, and a text carried in the message could
+    be older than one the screen has already saved."""
+
+    def __init__(self, notes: NotesArea) -> None:
+        super().__init__()
+        self.notes = notes
+
+    @property
+    def control(self) -> NotesArea:
+        return self.notes
 
 
 class NotesArea(TextArea):
@@ -34,6 +58,51 @@ class NotesArea(TextArea):
             self.kept = kept
             self.offered = offered
             self.source = source
+
+    class JournalDue(NotesDue):
+        """Posted 0.25 s after the first change not yet journalled: time to hand the notes
+        to the journal."""
+
+    class Settled(NotesDue):
+        """Posted 0.5 s after the last key, or 3 s into typing that never pauses: time to
+        write the notes to the pair file."""
+
+    _settle_timer: Timer | None = None
+    _journal_timer: Timer | None = None
+    _unsettled_since: float | None = None  # time.monotonic() of the first change not settled
+
+    @on(TextArea.Changed)
+    def _debounce(self) -> None:
+        now = time.monotonic()
+        if self._unsettled_since is None:
+            self._unsettled_since = now
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        if now - self._unsettled_since >= MAX_UNSETTLED_SECONDS:
+            self._settle()
+            return
+        self._settle_timer = self.set_timer(SETTLE_SECONDS, self._settle)
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(JOURNAL_SECONDS, self._journal)
+
+    def _journal(self) -> None:
+        self._journal_timer = None
+        self.post_message(self.JournalDue(self))
+
+    def _settle(self) -> None:
+        self.settle()
+        self.post_message(self.Settled(self))
+
+    def settle(self) -> bool:
+        """Stop waiting, because the caller saves the text now; True when a change was
+        still waiting for the journal or the pair file."""
+        pending = self._settle_timer is not None or self._journal_timer is not None
+        for timer in (self._settle_timer, self._journal_timer):
+            if timer is not None:
+                timer.stop()
+        self._settle_timer = self._journal_timer = None
+        self._unsettled_since = None
+        return pending
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         if len(insert) > 1:
@@ -86,6 +155,12 @@ class NotesArea(TextArea):
         """Move the cursor to the start of the notes."""
         self.move_cursor(self.document.start)
 
+    def current_line(self) -> str:
+        """The selection, or else the cursor's line, without list or heading marks: the
+        text a capture starts from."""
+        text = self.selected_text or self.document.get_line(self.cursor_location[0])
+        return " ".join(text.lstrip("-*+# ").split())
+
     def replace_keeping_cursor(self, text: str) -> None:
         """Make ``text`` the notes as one edit that ctrl+z takes back, changing only the
         part that differs, and put the cursor where :func:`follow_cursor` says. Notes
@@ -100,6 +175,7 @@ class NotesArea(TextArea):
         start = _common_prefix_length(old, text)
         tail = _common_prefix_length(old[start:][::-1], text[start:][::-1])
         document = self.document
+        assert isinstance(document, Document), "a TextArea always edits a Document"
         self.replace(
             text[start:len(text) - tail],
             document.get_location_from_index(start),
@@ -137,7 +213,7 @@ def follow_cursor(old: str, new: str, cursor: Location) -> Location:
 
 def _common_prefix_length(first: str, second: str) -> int:
     length = 0
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=False):
         if a != b:
             break
         length += 1

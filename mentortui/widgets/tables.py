@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import DataTable
 
 
-def cursor_key(table: DataTable) -> str | None:
+def cursor_key(table: DataTable[Any]) -> str | None:
     """The key of the row under the cursor, or None for an empty table."""
     if not table.row_count:
         return None
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-def restore_cursor(table: DataTable, keep: str | None, row: int) -> None:
+def restore_cursor(table: DataTable[Any], keep: str | None, row: int) -> None:
     """Put the cursor on the row keyed ``keep`` if it is still there, else near ``row``."""
     if keep is not None and keep in table.rows:
         table.move_cursor(row=table.get_row_index(keep))
