@@ -148,6 +148,10 @@ class MentorApp(App[int]):
         if session is not self.session or session.save_error is None:
             answered(UnsavedScreen.SAVED)
         else:
+            # The dialog says what the "Not saved" notification said, and on a small
+            # terminal the notification would cover its buttons: clear it from the screen
+            # below while that screen is still the one drawn.
+            self.clear_notifications()
             self.push_screen(UnsavedScreen(session, self.now()), answered)
 
     def _open_first_pair(self) -> None:

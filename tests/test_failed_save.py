@@ -136,6 +136,7 @@ async def test_ctrl_q_after_a_failed_save_asks_and_retry_saves_then_quits(make_a
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the unsaved-changes dialog")
         assert isinstance(app.screen, UnsavedScreen), "quit without asking"
+        assert not app._notifications, "a notification would cover the dialog's buttons"
         text = dialog_text(app)
         assert f"{len(TYPED)} characters of changes are only in this window" in text
         assert "the disk is full" in text
