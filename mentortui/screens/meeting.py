@@ -71,7 +71,7 @@ class MeetingScreen(PairScreen):
 
     def on_mount(self) -> None:
         live_meeting.start(self.pair, self.meeting, self.app.now(), self.app.content)
-        self.app.save_pair()
+        self.save()
         self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
         self._show_items()
         self._show_captured()
@@ -132,7 +132,7 @@ class MeetingScreen(PairScreen):
 
     def _save_notes(self, text: str) -> None:
         self.session.set_notes(self.meeting, text)
-        self.app.save_pair()
+        self.save()
 
     @on(NotesArea.Trimmed)
     def _trimmed(self, event: NotesArea.Trimmed) -> None:
@@ -170,7 +170,7 @@ class MeetingScreen(PairScreen):
 
     def _go_to(self, index: int) -> None:
         live_meeting.go_to(self.pair, self.meeting, index, self.app.now())
-        self.app.save_pair()
+        self.save()
         self._back_to_notes()
         self._show_items()
         self._tick()
@@ -241,7 +241,7 @@ class MeetingScreen(PairScreen):
         self._after_typing(lambda: self._capture_line("Park a topic for the next meeting", self.meeting.parked))
 
     def _changed(self) -> None:
-        self.app.save_pair()
+        self.save()
         self._show_items()
         self._show_captured()
 
@@ -305,7 +305,7 @@ class MeetingScreen(PairScreen):
             action.due = choice.due_dates.get(action.id, action.due)
         upcoming = live_meeting.end(self.pair, self.meeting, self.app.now(), choice.next_start, choice.assignment,
                             choice.stage, self.app.content)
-        self.app.save_pair()
+        self.save()
         self.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
         self.dismiss()
 
@@ -324,7 +324,7 @@ class MeetingScreen(PairScreen):
                 self._back_to_notes()
                 return
             live_meeting.cancel_start(self.pair, self.meeting)
-            self.app.save_pair()
+            self.save()
             self.notify(f"Meeting cancelled: planned again for {self.meeting.scheduled:%a %d %b %H:%M}.",
                         markup=False)
             self.dismiss()
