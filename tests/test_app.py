@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable, Static
 
 from mentortui.screens.pair_home import PairHomeScreen
@@ -33,8 +34,11 @@ async def settle(app, pilot) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
-    for char in text:
-        await pilot.press(char if char != " " else "space")
+    """Put ``text`` into the focused field as the terminal does for a paste: one event,
+    where a press per letter would make the pilot wait twice per letter. Tests about
+    typing itself (keys landing during a save, undo) press keys one by one instead."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 async def test_pair_list_shows_demo_pair_and_counts(make_app, demo_slug):

@@ -99,7 +99,11 @@ def assert_shown(app, *texts: str) -> None:
     assert not missing, f"not shown literally on {type(app.screen).__name__}: {missing}\n{shown}"
 
 
-async def test_hostile_text_is_shown_literally_everywhere(store: PairStore, make_app):
+# The walk is cut in three tests, each opening the pair afresh, so they run side by side.
+
+
+async def test_hostile_text_is_shown_literally_on_the_list_home_agenda_and_starters(
+        store: PairStore, make_app):
     store.create(hostile_pair())
     app = make_app()
     async with app.run_test(size=(160, 50), notifications=True, tooltips=True) as pilot:
@@ -153,6 +157,15 @@ async def test_hostile_text_is_shown_literally_everywhere(store: PairStore, make
         await pilot.press("escape")
         await settle(app, pilot)
 
+    assert app.return_code in (None, 0)
+
+
+async def test_hostile_text_is_shown_literally_on_items_goals_before_next_and_export(
+        store: PairStore, make_app):
+    store.create(hostile_pair())
+    app = make_app()
+    async with app.run_test(size=(160, 50), notifications=True, tooltips=True) as pilot:
+        await open_the_pair(app, pilot)
         # Action items: the table, the goal filter, the edit dialog and its goal list, push date.
         await pilot.press("i")
         await settle(app, pilot)
@@ -235,6 +248,14 @@ async def test_hostile_text_is_shown_literally_everywhere(store: PairStore, make
         await pilot.press("escape")
         await settle(app, pilot)
 
+    assert app.return_code in (None, 0)
+
+
+async def test_hostile_text_is_shown_literally_in_the_meeting_and_its_dialogs(store: PairStore, make_app):
+    store.create(hostile_pair())
+    app = make_app()
+    async with app.run_test(size=(160, 50), notifications=True, tooltips=True) as pilot:
+        await open_the_pair(app, pilot)
         # The meeting, and every dialog in it.
         await pilot.press("m")
         await settle(app, pilot)
@@ -299,6 +320,13 @@ async def test_hostile_text_is_shown_literally_everywhere(store: PairStore, make
         assert isinstance(app.screen, MeetingScreen)
         assert_shown(app, CAPTURE_LINE)
     assert app.return_code in (None, 0)
+
+
+async def open_the_pair(app, pilot) -> None:
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    assert_shown(app, head("Tee"), head("Tor"))
 
 
 async def _click_on_text(app, pilot, text: str) -> None:
