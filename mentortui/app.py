@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from mentortui.app_sync import PairSync
 from mentortui.messages import PairSaved, SaveFailed
 from mentortui.screens.base import MentorScreen, PairScreen
 from mentortui.screens.pair_list import PairListScreen
@@ -63,6 +64,7 @@ class MentorApp(App[int]):
         self._save_problem: str | None = None  # what the failing saves say, while they fail
         self._leaving = False
         self._opening: Worker[None] | None = None
+        self.sync = PairSync(self)
 
     @cached_property
     def store(self) -> PairStore:
@@ -120,7 +122,12 @@ class MentorApp(App[int]):
         once the person chose what happens to changes that could not be saved."""
         if self._leaving:
             return
+        if self.sync.busy:  # the sync's reload must land first; leaving goes on from there
+            self.sync.leave_after_sync = then
+            self.notify("Finishing the sync first…", markup=False)
+            return
         self._flush_screens()
+        self.sync.apply_pending_reload(leaving=True)
         session = self.session
         if session is None or session.read_only:
             self.close_session()
@@ -133,6 +140,7 @@ class MentorApp(App[int]):
     def _wait_for_saves(self, session: PairSession, then: Callable[[], object]) -> None:
         try:
             session.flush()
+            self.sync.before_leaving(session)
         finally:  # whatever happens, the app must not stay unable to quit
             self.call_from_thread(self._saves_settled, session, then)
 
@@ -192,6 +200,7 @@ class MentorApp(App[int]):
                 self.store, slug, read_only=read_only,
                 on_saved=lambda _when: self.post_message(PairSaved(self.now())),
                 on_error=lambda error: self.post_message(SaveFailed(error)),
+                now=self.now,
             )
 
         why_read_only = ""
@@ -203,6 +212,7 @@ class MentorApp(App[int]):
                 session = open_session(True)
                 why_read_only = f"{error} Opened read-only: changes are shown but not saved."
             load_content()
+            self.sync.on_open(session)  # a shared pair: bring in the other person's changes first
         except (PairLockedError, NewerSchemaError) as error:
             self.call_from_thread(self._offer_read_only, slug, str(error))
         except (StoreError, OSError) as error:
@@ -277,6 +287,9 @@ class MentorApp(App[int]):
         if self.session.read_only:
             self.notify("This pair is open read-only: the change is shown but not saved.",
                         severity="warning", markup=False)
+            return
+        if self.sync.saves_held:
+            self.sync.hold_save()
             return
         try:
             self.session.save()

@@ -18,7 +18,7 @@ from mentortui.storage.paths import default_data_dir, pair_path
 if TYPE_CHECKING:
     from mentortui.storage.store import PairStore
 
-COMMANDS = ("list", "new", "export")
+COMMANDS = ("list", "new", "export", "share", "join", "sync")
 EXIT_USAGE = 2
 
 
@@ -71,6 +71,9 @@ def export_parser() -> argparse.ArgumentParser:
                        help="meeting number (1 is the first held) or 'latest' (default)")
     which.add_argument("--all", action="store_true", help="the pair report: every meeting and goal")
     parser.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
+    parser.add_argument("--for", dest="audience", choices=("mentee", "mentor", "me"),
+                        help="who it is for: the mentee or the mentor (the default, the other person: "
+                        "private notes left out), or me (my private notes included)")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     _data_dir_option(parser)
     return parser
@@ -116,14 +119,20 @@ def run_export(args: argparse.Namespace) -> int:
     from mentortui.core.export import ExportError, export_document
     from mentortui.storage.store import newer_schema_notice
 
-    with _store(args.data_dir).open(args.pair, read_only=True) as pair_file:
+    store = _store(args.data_dir)
+    with store.open(args.pair, read_only=True) as pair_file:
         pair = pair_file.load()
+    private_notes = None
+    if args.audience == "me":
+        from mentortui.storage.private_notes import PrivateNotes
+
+        private_notes = PrivateNotes.open(store.folder, args.pair, read_only=True).notes
     if pair_file.newer_schema is not None:
         print(f"mentortui: warning: {pair_file.path} was {newer_schema_notice(pair_file.newer_schema)}; "
               "what this version does not know is left out of the export", file=sys.stderr)
     try:
         document = export_document(pair, date.today(), meeting=None if args.all else args.meeting,
-                                   html=args.format == "html")
+                                   html=args.format == "html", private_notes=private_notes)
     except ExportError as error:
         print(f"mentortui: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -167,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_new(new_parser().parse_args(argv[1:]))
         if command == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        if command in ("share", "join", "sync"):
+            from mentortui.cli_share import run_sharing
+
+            return run_sharing(command, argv[1:])
         return run_app(open_parser().parse_args(argv))
     except StoreError as error:
         print(f"mentortui: {error}", file=sys.stderr)

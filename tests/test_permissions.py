@@ -101,7 +101,8 @@ def test_saving_a_linked_pair_writes_through_the_link(tmp_path, store, demo_slug
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert store.load(demo_slug).stage == 4
     assert mode_of(target) == 0o600
-    assert sorted(os.listdir(target.parent)) == ["priya.json"]  # no temp file beside it
+    # No temp file beside it; the lock is beside the real file, where every writer looks.
+    assert sorted(os.listdir(target.parent)) == [".priya.json.lock", "priya.json"]
 
 
 def test_a_linked_pair_is_listed_and_exported(tmp_path, store, demo_slug):

@@ -414,8 +414,12 @@ def test_second_process_on_an_open_pair_names_the_lock_holder(tmp_path):
             assert f"process {first.pid} " in plain(screen), plain(screen)[-800:]
             assert second.alive() and first.alive()
 
+            mark = second.mark()
             second.send(ESCAPE)  # "Cancel": back to the pair list, nothing opened
-            time.sleep(0.35)  # a lone escape, not Alt-q with the next key (no screen sign found yet)
+            # The list drawn again after the dialog's last frame: the escape was read
+            # alone, so the next key is a plain q, not Alt-q.
+            second.wait_for(lambda text: plain(text).rfind("Priya Raman") > plain(text).rfind("Open read-only"),
+                            timeout=STARTUP_TIMEOUT, since=mark)
             second.send("q")
             assert second.wait(EXIT_TIMEOUT) == 0
 

@@ -8,6 +8,7 @@ from mentortui.dialogs.search import SearchScreen
 from mentortui.screens.before_next import BeforeNextScreen
 
 from .test_app import settle, type_text
+from .test_mentee_prepares import open_as
 from .test_prepare_screens import open_pair, saved
 
 
@@ -29,7 +30,7 @@ def owed_section(app, heading: str) -> list[str]:
 async def test_mentee_sees_what_they_owe_overdue_first_then_switches_to_mentor(make_app, store, demo_slug):
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_pair(app, pilot, "b")
+        await open_as(app, pilot, "mentee", "b")
         assert isinstance(app.screen, BeforeNextScreen)
         assert "Seen as the mentee" in text_of(app, "#coming")
         assert "Next meeting: Sat 28 Nov 18:00, in 3 days, regular meeting" in text_of(app, "#coming")
@@ -52,7 +53,7 @@ async def test_mentee_sees_what_they_owe_overdue_first_then_switches_to_mentor(m
 
         await pilot.press("left_square_bracket")
         assert "meeting 5 of 6" in text_of(app, "#notes-title")
-    assert store.load(demo_slug).review_role == "mentor"
+    assert store.load(demo_slug).review_role == "mentee"  # the switch is a view choice, not written
 
 
 async def test_search_opens_the_meeting_a_result_came_from(make_app, demo_slug):
@@ -96,7 +97,7 @@ async def test_export_the_pair_report_from_the_pair_home(make_app, store, demo_s
 async def test_a_summary_that_cannot_be_built_is_reported_in_the_preview(make_app, store, demo_slug):
     from mentortui.dialogs.export_preview import ExportScreen
 
-    def broken() -> str:
+    def broken(private_notes: object) -> str:
         raise ValueError("the pair changed while it was read")
 
     app = make_app()

@@ -175,7 +175,7 @@ PLACES = [
     Place("capture dialog", _capture_dialog, in_meeting=True),
     Place("action items", _press_and_wait("i", "Reopen")),
     Place("goals", _press_and_wait("g", "Check-in")),
-    Place("before next", _press_and_wait("b", "Switch role")),
+    Place("before next", _press_and_wait("b", "Raise a topic")),
     Place("export preview", _press_and_wait("x", "Write file")),
     Place("help panel", _press_and_wait("?", "Focus Previous")),
     Place("command palette", _press_and_wait(CTRL_P, "Search for commands")),

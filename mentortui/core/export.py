@@ -17,15 +17,20 @@ Two kinds of text go into an export:
 The HTML export (:func:`html_document`) is a complete UTF-8 page rendered with raw HTML
 off, line breaks kept.
 
+Every export is for someone (:data:`Audience`): for the other person of the pair (the
+default; private notes are left out) or for me, when the caller passes my private notes
+(meeting id to text) and each meeting's appear under a heading that says where they live.
+
 Nothing here prints an id: the output depends only on what people typed and the dates.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from html import escape as escape_html
+from typing import Literal
 
 from markdown_it import MarkdownIt
 
@@ -36,16 +41,33 @@ from mentortui.core.models import (
     MEETING_KIND_NAMES,
     STAGE_NAMES,
     ActionItem,
+    AgendaItem,
     Goal,
     Meeting,
     Pair,
     Person,
+    Role,
 )
+from mentortui.core.preparation import raised_mark, update_heading
 from mentortui.core.safe_notes import safe_notes
 from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
 
-__all__ = ["escape_text", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
-           "to_html"]
+__all__ = ["PRIVATE_HEADING", "Audience", "audience_line", "escape_text", "held_meeting_number",
+           "html_document", "meeting_markdown", "pair_markdown", "to_html"]
+
+Audience = Literal["them", "me"]
+"""Who an export is for: "them", the other person of the pair, or "me"."""
+
+PRIVATE_HEADING = "Private notes (only on this machine)"
+
+
+def audience_line(pair: Pair, role: Role, audience: Audience) -> str:
+    """What an export preview says about who it is for, ``role`` being whose machine this is."""
+    if audience == "me":
+        return "For: me (includes my private notes)"
+    other = pair.mentee if role == "mentor" else pair.mentor
+    return f"For: {other.name} (private notes left out)"
+
 
 # --- Escaping user text ------------------------------------------------------------------
 
@@ -181,12 +203,18 @@ def _time_fact(meeting: Meeting) -> str:
     return f"{since} to {until}, {_minutes(meeting.duration_minutes or 0)} (planned {planned})"
 
 
-def _agenda(meeting: Meeting) -> str:
+def _agenda_item(pair: Pair, item: AgendaItem) -> str:
+    """The item's title; a topic one of the pair raised says who ("Salary (raised by Priya)")."""
+    mark = raised_mark(pair, item)
+    return escape_text(f"{item.title} ({mark})" if mark else item.title)
+
+
+def _agenda(pair: Pair, meeting: Meeting) -> str:
     if not meeting.agenda:
         return "No agenda."
     timed = any(item.used_seconds for item in meeting.agenda)
     rows = [
-        (escape_text(item.title), _minutes(item.minutes), clock(item.used_seconds) if timed else "-")
+        (_agenda_item(pair, item), _minutes(item.minutes), clock(item.used_seconds) if timed else "-")
         for item in meeting.agenda
     ]
     note = "" if timed else "\n\nNo time was recorded per item."
@@ -218,8 +246,9 @@ def _next_meeting(pair: Pair, today: date) -> str:
 
 
 def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
-             with_number: bool, with_next: bool) -> str:
-    """The meeting summary with its title at ``level`` and its sections one below."""
+             with_number: bool, with_next: bool, private_notes: Mapping[str, str] | None) -> str:
+    """The meeting summary with its title at ``level`` and its sections one below; the
+    meeting's private notes after its notes when ``private_notes`` holds some."""
     sub = level + 1
     facts = [f"Kind: {MEETING_KIND_NAMES[meeting.kind]}"]
     if with_number and meeting.is_held:
@@ -234,8 +263,13 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     parts = [
         f"{'#' * level} {title}",
         _bullets(facts),
-        _section(sub, "Agenda", _agenda(meeting)),
+    ]
+    if meeting.mentee_update.strip():
+        parts.append(_section(sub, escape_text(update_heading(pair)), _escape_block(meeting.mentee_update)))
+    parts += [
+        _section(sub, "Agenda", _agenda(pair, meeting)),
         _section(sub, "Notes", notes or "No notes."),
+        *_private_section(sub, meeting, private_notes),
         _section(sub, "Decisions", _bullets(map(escape_text, meeting.decisions)) or "None recorded."),
         _section(sub, "Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
         _section(sub, "Action items",
@@ -247,17 +281,24 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     return "\n\n".join(parts) + "\n"
 
 
+def _private_section(level: int, meeting: Meeting, private_notes: Mapping[str, str] | None) -> list[str]:
+    text = safe_notes(private_notes.get(meeting.id, "")) if private_notes else ""
+    return [_section(level, PRIVATE_HEADING, text)] if text.strip() else []
+
+
 def meeting_title(pair: Pair, meeting: Meeting) -> str:
     """The summary's title, as plain text."""
     return f"{pair.mentee.name} with {pair.mentor.name}: meeting of {_day(meeting.scheduled.date())}"
 
 
-def meeting_markdown(pair: Pair, meeting: Meeting, today: date) -> str:
+def meeting_markdown(pair: Pair, meeting: Meeting, today: date,
+                     private_notes: Mapping[str, str] | None = None) -> str:
     """The summary of one meeting, to send or keep: facts, agenda with time used, the notes
     as written, decisions, parked topics, its action items, the assignment and the next
-    meeting. ``today`` decides what is overdue and which meeting is next."""
+    meeting. ``today`` decides what is overdue and which meeting is next. ``private_notes``
+    (meeting id to text) is given only for an export for me."""
     return _meeting(pair, meeting, today, escape_text(meeting_title(pair, meeting)), level=1,
-                    with_number=True, with_next=True)
+                    with_number=True, with_next=True, private_notes=private_notes)
 
 
 # --- The whole pair ----------------------------------------------------------------------
@@ -329,11 +370,12 @@ def pair_title(pair: Pair) -> str:
     return f"{pair.mentee.name} with {pair.mentor.name}: mentoring report"
 
 
-def pair_markdown(pair: Pair, today: date) -> str:
+def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | None = None) -> str:
     """A report of the whole pair: who, what they agreed, every held meeting in order (the
     meeting summary one heading level down), every goal with its SMART fields and
     check-ins, and action item statistics. Action items not captured in a held meeting
-    get a table of their own so that none is missing."""
+    get a table of their own so that none is missing. ``private_notes`` as for
+    :func:`meeting_markdown`."""
     held = pair.held_meetings()
     parts = [
         f"# {escape_text(pair_title(pair))}",
@@ -343,7 +385,7 @@ def pair_markdown(pair: Pair, today: date) -> str:
     for number, meeting in enumerate(held, start=1):
         title = f"Meeting {number}: {_day(meeting.scheduled.date())}"
         parts.append(_meeting(pair, meeting, today, title, level=2, with_number=False,
-                              with_next=False).rstrip("\n"))
+                              with_next=False, private_notes=private_notes).rstrip("\n"))
     if not held:
         parts.append(_section(2, "Meetings", "No meetings held yet."))
     goals = "\n\n".join(_goal(goal, 3) for goal in pair.goals)
@@ -372,12 +414,13 @@ def pick_meeting(pair: Pair, which: str) -> Meeting:
     return held[int(which) - 1]
 
 
-def export_document(pair: Pair, today: date, meeting: str | None = "latest", html: bool = False) -> str:
+def export_document(pair: Pair, today: date, meeting: str | None = "latest", html: bool = False,
+                    private_notes: Mapping[str, str] | None = None) -> str:
     """A meeting summary (``meeting`` a number or "latest"), or with ``meeting=None`` the
-    pair report; as a complete HTML page when asked."""
+    pair report; as a complete HTML page when asked; with ``private_notes`` only for me."""
     if meeting is None:
-        markdown, title = pair_markdown(pair, today), pair_title(pair)
+        markdown, title = pair_markdown(pair, today, private_notes), pair_title(pair)
     else:
         held = pick_meeting(pair, meeting)
-        markdown, title = meeting_markdown(pair, held, today), meeting_title(pair, held)
+        markdown, title = meeting_markdown(pair, held, today, private_notes), meeting_title(pair, held)
     return html_document(markdown, title) if html else markdown

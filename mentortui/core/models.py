@@ -21,7 +21,7 @@ from pydantic import (
     Field,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -123,6 +123,15 @@ class Model(BaseModel):
     )
 
 
+class Stamped(Model):
+    """A record a merge can reason about: when it last changed, and on whose machine.
+    Both are set by the store when it saves a change (see ``storage.stamping``); None on
+    a record no one has changed since files carried stamps."""
+
+    updated_at: Moment | None = None
+    updated_by: Role | None = None
+
+
 class Person(Model):
     name: Title
     pronouns: Line = ""
@@ -148,9 +157,11 @@ class AgendaItem(Model):
     ref: str | None = None
     hint: Line = ""
     used_seconds: Annotated[int, Field(ge=0, strict=True)] = 0
+    # Who put the item on the agenda, when it was one of the two people rather than a plan.
+    raised_by: Role | None = None
 
 
-class Meeting(Model):
+class Meeting(Stamped):
     id: str = Field(default_factory=new_id)
     kind: MeetingKind = "regular"
     scheduled: Moment
@@ -169,6 +180,8 @@ class Meeting(Model):
     planned_for: Moment | None = None
     # Ended, but it did not really happen: kept in the file, counted nowhere.
     not_held: Annotated[bool, Field(strict=True)] = False
+    # What the mentee wrote, before the meeting, about how things went since the last one.
+    mentee_update: Text = ""
 
     @property
     def is_held(self) -> bool:
@@ -190,7 +203,7 @@ class Meeting(Model):
         return max(0, round((self.ended_at - self.started_at).total_seconds() / 60))
 
 
-class ActionItem(Model):
+class ActionItem(Stamped):
     id: str = Field(default_factory=new_id)
     text: Title
     owner: Owner
@@ -228,7 +241,7 @@ class GoalVersion(SmartWording):
     revised_on: Day
 
 
-class Goal(SmartWording):
+class Goal(SmartWording, Stamped):
     id: str = Field(default_factory=new_id)
     term: GoalTerm = "short"
     checkin_dates: list[Day] = Field(default_factory=list)
@@ -246,7 +259,7 @@ class Goal(SmartWording):
         return self.checkins[-1].progress if self.checkins else 0
 
 
-class CustomStarter(Model):
+class CustomStarter(Stamped):
     id: str = Field(default_factory=new_id)
     text: Title
     group: str = "custom"
@@ -258,7 +271,44 @@ class AskedStarter(Model):
     on: Day
 
 
-class PairInfo(Model):
+RecordTable = Literal["meetings", "action_items", "goals", "custom_starters"]
+
+
+class Tombstone(Model):
+    """A record deleted on this side, kept for a while so that a merge can tell a
+    deletion from a record the other side never had."""
+
+    table: RecordTable
+    id: str
+    deleted_at: Moment
+    deleted_by: Role | None = None
+
+
+class ReviewOption(Model):
+    """One side's value in something a merge could not decide."""
+
+    by: Role | None = None
+    value: object = None
+
+
+class ReviewItem(Model):
+    """Something a merge could not decide on its own, for a person to settle.
+
+    ``kind`` is "notes" (both changed the same lines: both versions kept, one after the
+    other), "deleted_edited" (one deleted a record the other changed: the record is kept),
+    or "field" (both set a short field differently: the later change is in place)."""
+
+    id: str = Field(default_factory=new_id)
+    kind: Literal["notes", "deleted_edited", "field"]
+    table: RecordTable | Literal["pair"]
+    record_id: str
+    field: str = ""
+    title: Line = ""
+    options: list[ReviewOption] = Field(default_factory=list)
+    found_at: Moment
+
+
+class PairInfo(Stamped):
     """The pair's own facts, without its meetings, items and goals."""
 
     mentor: Person
@@ -276,6 +326,8 @@ class Pair(PairInfo):
     goals: list[Goal] = Field(default_factory=list)
     custom_starters: list[CustomStarter] = Field(default_factory=list)
     asked: list[AskedStarter] = Field(default_factory=list)
+    deleted: list[Tombstone] = Field(default_factory=list)
+    review: list[ReviewItem] = Field(default_factory=list)
 
     @property
     def title(self) -> str:

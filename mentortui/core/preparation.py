@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentortui.core.builtin_content import BuiltinContent, Starter
-from mentortui.core.models import ActionItem, Meeting, Pair, Role
+from mentortui.core.models import ActionItem, AgendaItem, Meeting, Pair, Role
+from mentortui.core.planning import add_item
 from mentortui.core.starter_bank import last_asked
 
 QUESTIONS_TO_PREPARE = 5
@@ -16,6 +17,44 @@ SNIPPET_CHARS = 90
 
 def other_role(role: Role) -> Role:
     return "mentor" if role == "mentee" else "mentee"
+
+
+def person_name(pair: Pair, role: Role) -> str:
+    return pair.mentor.name if role == "mentor" else pair.mentee.name
+
+
+def update_heading(pair: Pair, viewer: Role | None = None) -> str:
+    """What the mentee's update is called, in the words of ``viewer`` ("My update ..." to
+    the mentee themself)."""
+    if viewer == "mentee":
+        return "My update since last time"
+    return f"{pair.mentee.name}'s update since last time"
+
+
+def raised_mark(pair: Pair, item: AgendaItem) -> str:
+    """"raised by Priya" for a topic one of the pair put on the agenda; "" otherwise."""
+    return f"raised by {person_name(pair, item.raised_by)}" if item.raised_by else ""
+
+
+def raise_topic(meeting: Meeting, title: str, minutes: int, role: Role) -> AgendaItem:
+    """Put a topic ``role`` wants to raise on the meeting's agenda, before "Next steps"."""
+    return add_item(meeting, AgendaItem(title=title, minutes=minutes, source="typed", raised_by=role))
+
+
+def prepared_line(pair: Pair, meeting: Meeting) -> str:
+    """What the two prepared for ``meeting``, in one short line ("" when nothing):
+    "From Priya Raman: an update, 2 topics · from Dana Okafor: 1 topic"."""
+    parts = []
+    roles: tuple[Role, ...] = ("mentee", "mentor")
+    for role in roles:
+        things = ["an update"] if role == "mentee" and meeting.mentee_update.strip() else []
+        count = sum(item.raised_by == role for item in meeting.agenda)
+        if count:
+            things.append(f"{count} topic{'s' if count > 1 else ''}")
+        if things:
+            parts.append(f"from {person_name(pair, role)}: {', '.join(things)}")
+    line = " · ".join(parts)
+    return line[:1].upper() + line[1:]
 
 
 def owed_by(pair: Pair, role: str, today: date) -> list[ActionItem]:

@@ -1,9 +1,12 @@
 """Export preview: builds the summary it is given off the UI thread (with a loading
-indicator), shows the Markdown as it will be written, then writes or copies it."""
+indicator), shows the Markdown as it will be written, then writes or copies it. It says
+who the summary is for, the other person (the default: private notes left out) or me,
+and ``f`` switches between the two."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -13,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, LoadingIndicator, Static, TextArea
 
+from mentortui.core.export import Audience, audience_line
 from mentortui.storage.errors import describe_error
 from mentortui.storage.session import PairSession
 
@@ -25,6 +29,8 @@ class ExportScreen(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     ExportScreen #export-title { text-style: bold; }
+    ExportScreen #audience { color: $text-warning; }
+    ExportScreen #audience.-them { color: $text-success; }
     ExportScreen #preview { height: 1fr; }
     ExportScreen #building { height: 1fr; }
     ExportScreen #export-status { color: $text-muted; height: auto; }
@@ -32,41 +38,68 @@ class ExportScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("w", "write", "Write file", id="write"),
         Binding("c", "copy", "Copy", id="copy"),
+        Binding("f", "switch_audience", "For whom", id="switch_audience",
+                tooltip="For the other person (no private notes) or for me (with them)"),
         Binding("escape", "close", "Close", id="close"),
     ]
 
-    def __init__(self, title: str, build: Callable[[], str], session: PairSession, file_stem: str) -> None:
-        """``build`` makes the Markdown (it runs on a worker thread); ``w`` writes it
-        into the pair's exports folder as ``file_stem``.md."""
+    def __init__(self, title: str, build: Callable[[Mapping[str, str] | None], str], session: PairSession,
+                 file_stem: str, private_notes: Mapping[str, str]) -> None:
+        """``build`` makes the Markdown (it runs on a worker thread) from my private notes
+        (meeting id to text), or from None for the other person; ``w`` writes it into the
+        pair's exports folder as ``file_stem``.md (``file_stem``-for-me.md for me)."""
         super().__init__()
         self._title = title
         self._build = build
         self._session = session
-        self._path = session.export_path(file_stem)
+        self._file_stem = file_stem
+        self._private_notes = private_notes
+        self._audience: Audience = "them"
         self._markdown: str | None = None
+
+    @property
+    def _path(self) -> Path:
+        suffix = "-for-me" if self._audience == "me" else ""
+        return self._session.export_path(self._file_stem + suffix)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self._title), id="export-title")
+            yield Static(id="audience")
             yield LoadingIndicator(id="building")
             yield TextArea(read_only=True, soft_wrap=True, id="preview")
             yield Static(Text("Building the summary…"), id="export-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#preview", TextArea).display = False
         self._build_markdown()
 
-    @work(thread=True, exit_on_error=False)
+    def action_switch_audience(self) -> None:
+        self._audience = "them" if self._audience == "me" else "me"
+        self._build_markdown()
+
     def _build_markdown(self) -> None:
+        self._markdown = None
+        audience = self.query_one("#audience", Static)
+        audience.update(Text(audience_line(self._session.pair, self._session.role, self._audience)))
+        audience.set_class(self._audience == "them", "-them")
+        self.query_one("#building", LoadingIndicator).display = True
+        self.query_one("#preview", TextArea).display = False
+        self.query_one("#export-status", Static).update(Text("Building the summary…"))
+        self._build_in_thread(self._audience)
+
+    @work(thread=True, exit_on_error=False)
+    def _build_in_thread(self, audience: Audience) -> None:
         try:
-            markdown = self._build()
+            markdown = self._build(self._private_notes if audience == "me" else None)
         except Exception as error:  # a summary that cannot be built is reported, never a crash
             self.app.call_from_thread(self._failed, error)
         else:
-            self.app.call_from_thread(self._show, markdown)
+            self.app.call_from_thread(self._show, markdown, audience)
 
-    def _show(self, markdown: str) -> None:
+    def _show(self, markdown: str, audience: Audience) -> None:
+        if audience != self._audience:
+            return  # built before a switch: the one for the new audience is on its way
         self._markdown = markdown
         self.query_one("#building", LoadingIndicator).display = False
         preview = self.query_one("#preview", TextArea)

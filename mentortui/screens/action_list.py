@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import Footer, Header, Label, Select, Static
 
 from mentortui.core import action_items
 from mentortui.core.dates import due_phrase, short_day
@@ -19,9 +19,14 @@ from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import chosen
-from mentortui.widgets.tables import cursor_key, restore_cursor
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
+COLUMNS = ColumnPlan(
+    (Column("what", "What", 20), Column("who", "Who", 6), Column("due", "Delivery", 11), Column("when", "When", 16),
+     Column("status", "Status", 7), Column("meeting", "Meeting", 10), Column("goal", "Goal", 22)),
+    flexible="what", drop_order=("meeting", "goal", "status", "due"),
+)
 
 
 class ActionItemsScreen(PairScreen):
@@ -59,21 +64,13 @@ class ActionItemsScreen(PairScreen):
                 yield Label(label)
                 yield Select(self._choices[select_id], value=initial[select_id], allow_blank=False,
                              id=select_id, compact=True)
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="items")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Action items · {self.pair.title}"
-        table = self.query_one("#items", DataTable)
-        table.add_column("What", key="what", width=40)
-        table.add_column("Who", key="who", width=6)
-        table.add_column("Delivery", key="due", width=11)
-        table.add_column("When", key="when", width=16)
-        table.add_column("Status", key="status", width=7)
-        table.add_column("Meeting", key="meeting", width=10)
-        table.add_column("Goal", key="goal", width=24)
         self._show()
-        table.focus()
+        self.query_one("#items", FittedTable).focus()
 
     def _value(self, select_id: str) -> str:
         return str(self.query_one(select_id, Select).value)
@@ -84,32 +81,28 @@ class ActionItemsScreen(PairScreen):
             Text(action_items.summarize_actions(self.pair, today).line()))
         items = action_items.select_actions(self.pair, today, self._value("#status"), self._value("#owner"),
                                        self._value("#goal"), self._value("#sort"))
-        table = self.query_one("#items", DataTable)
-        row = table.cursor_row
-        table.clear()
         meetings = {m.id: m for m in self.pair.meetings}
         goals = {g.id: g.title for g in self.pair.goals}
+        rows = []
         for item in items:
             meeting = meetings.get(item.meeting_id or "")
-            table.add_row(
-                Text(item.text),
-                Text(OWNER_NAMES[item.owner]),
-                Text(short_day(item.due, today) if item.due else "no date"),
-                _when(item, today),
-                Text(item.status),
-                Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
-                Text(goals.get(item.goal_id or "", "")),
-                key=item.id,
-                height=None,
-            )
-        restore_cursor(table, keep, row)
+            rows.append(FittedRow({
+                "what": Text(item.text),
+                "who": Text(OWNER_NAMES[item.owner]),
+                "due": Text(short_day(item.due, today) if item.due else "no date"),
+                "when": _when(item, today),
+                "status": Text(item.status),
+                "meeting": Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
+                "goal": Text(goals.get(item.goal_id or "", "")),
+            }, key=item.id))
+        self.query_one("#items", FittedTable).show_rows(rows, keep)
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
         self._show()
 
     def _current(self) -> ActionItem | None:
-        key = cursor_key(self.query_one("#items", DataTable))
+        key = cursor_key(self.query_one("#items", FittedTable))
         return self.pair.action_item(key)
 
     def _changed(self, keep: str | None = None) -> None:

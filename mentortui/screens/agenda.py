@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import (
     Button,
-    DataTable,
     Footer,
     Header,
     Input,
@@ -21,7 +20,7 @@ from textual.widgets import (
     Static,
 )
 
-from mentortui.core import planning
+from mentortui.core import planning, preparation
 from mentortui.core.dates import (
     DateParseError,
     due_phrase,
@@ -43,13 +42,16 @@ from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import Field, chosen
-from mentortui.widgets.tables import restore_cursor
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+from mentortui.widgets.update_panel import UpdatePanel
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
 MINUTE_STEP = 5
-# Fixed widths with wrapping rows keep the table inside a 120-column terminal.
-ITEM_WIDTH = 58
-FROM_WIDTH = 36
+COLUMNS = ColumnPlan(
+    (Column("number", "#", 3), Column("item", "Item", 24), Column("minutes", "Min", 4),
+     Column("from", "From", 35)),
+    flexible="item", drop_order=("from",),
+)
 
 
 class AgendaScreen(PairScreen):
@@ -91,7 +93,8 @@ class AgendaScreen(PairScreen):
             yield Field(str(self.meeting.planned_minutes), id="length", type="integer", compact=True)
         yield Static(id="when-read")
         yield Static(id="assignment")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield UpdatePanel(self.pair, self.meeting, id="mentee-update")
+        yield FittedTable(COLUMNS, id="agenda")
         yield Static(id="total")
         with Horizontal(id="toolbar"):
             yield Button("Up", id="up", compact=True)
@@ -106,15 +109,10 @@ class AgendaScreen(PairScreen):
     def on_mount(self) -> None:
         self.save()
         self.sub_title = f"Agenda · {self.pair.title}"
-        table = self.query_one("#agenda", DataTable)
-        table.add_column("#", key="number", width=3)
-        table.add_column("Item", key="item", width=ITEM_WIDTH)
-        table.add_column("Min", key="minutes", width=4)
-        table.add_column("From", key="from", width=FROM_WIDTH)
         self._show_when()
         self._show_assignment()
         self._show_items()
-        table.focus()
+        self.query_one("#agenda", FittedTable).focus()
 
     def on_screen_resume(self) -> None:
         """Back from another screen: carried items follow what changed there."""
@@ -148,15 +146,13 @@ class AgendaScreen(PairScreen):
         self.query_one("#assignment", Static).update(text)
 
     def _show_items(self, select: int | None = None) -> None:
-        table = self.query_one("#agenda", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
         today = self.app.today()
+        rows = []
         for number, item in enumerate(self.meeting.agenda, start=1):
             title, origin = _describe(item, self.pair, self.meeting, today)
-            table.add_row(Text(str(number)), title, Text(str(item.minutes)), origin, key=item.id,
-                          height=None)
-        restore_cursor(table, None, row)
+            rows.append(FittedRow({"number": Text(str(number)), "item": title, "minutes": Text(str(item.minutes)),
+                                   "from": origin}, key=item.id))
+        self.query_one("#agenda", FittedTable).show_rows(rows, row=select)
         self._show_total()
 
     def _show_total(self) -> None:
@@ -216,7 +212,7 @@ class AgendaScreen(PairScreen):
         self._show_when()
         planning.carry_in(self.pair, self.meeting)
         self._changed()
-        self.query_one("#agenda", DataTable).focus()
+        self.query_one("#agenda", FittedTable).focus()
 
     @on(Input.Changed, "#length")
     def _length_changed(self, event: Input.Changed) -> None:
@@ -238,13 +234,13 @@ class AgendaScreen(PairScreen):
         self._changed(self.meeting.agenda.index(item))
 
     def _current_index(self) -> int | None:
-        table = self.query_one("#agenda", DataTable)
+        table = self.query_one("#agenda", FittedTable)
         return table.cursor_row if table.row_count else None
 
     def action_back(self) -> None:
         """Escape leaves a text field first, then the screen."""
         if isinstance(self.focused, Input):
-            self.query_one("#agenda", DataTable).focus()
+            self.query_one("#agenda", FittedTable).focus()
         else:
             self.dismiss()
 
@@ -331,7 +327,7 @@ class AgendaScreen(PairScreen):
             "delete": self.action_delete_item,
         }
         actions[event.button.id or ""]()
-        self.query_one("#agenda", DataTable).focus()
+        self.query_one("#agenda", FittedTable).focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("New agenda item", "Type a new item", self.action_focus_new_item)
@@ -363,4 +359,6 @@ def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tu
             if due is not None:
                 origin.append(f" · check-in due {short_day(due, today)}")
             return Text(item.title), origin
+    if item.raised_by:
+        return Text(item.title), Text(f"{preparation.raised_mark(pair, item)} ({item.raised_by})")
     return Text(item.title), Text(SOURCE_NAMES.get(item.source, item.source))

@@ -4,7 +4,7 @@ and the export preview of its summaries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -43,11 +43,15 @@ class PairScreen(MentorScreen):
         """Hand what was typed but not yet saved to the saver; the app calls this on every
         screen of the stack before it closes the pair or quits. Nothing waits by default."""
 
-    def preview_export(self, title: str, file_stem: str, build: Callable[[], str]) -> None:
-        """Show the export preview of a summary that ``build`` makes off the UI thread."""
+    def preview_export(self, title: str, file_stem: str, build: Callable[[Mapping[str, str] | None], str]) -> None:
+        """Show the export preview of a summary that ``build`` makes off the UI thread,
+        from my private notes (for me) or from None (for the other person)."""
         from mentortui.dialogs.export_preview import ExportScreen
 
-        self.app.push_screen(ExportScreen(title, build, self.session, file_stem))
+        # Read here, on the UI thread, while the private pane cannot change them.
+        private_notes = {meeting.id: text for meeting in self.pair.meetings
+                         if (text := self.session.private_notes(meeting.id))}
+        self.app.push_screen(ExportScreen(title, build, self.session, file_stem, private_notes))
 
     def preview_meeting_summary(self, meeting: Meeting) -> None:
         from mentortui.core.export import meeting_markdown
@@ -55,4 +59,4 @@ class PairScreen(MentorScreen):
         pair, today = self.pair, self.app.today()
         self.preview_export(f"Summary: {pair.title}, {meeting.scheduled:%a %d %b %Y}",
                             f"{self.session.slug}-{meeting.scheduled:%Y-%m-%d}",
-                            lambda: meeting_markdown(pair, meeting, today))
+                            lambda private_notes: meeting_markdown(pair, meeting, today, private_notes))

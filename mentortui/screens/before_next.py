@@ -1,5 +1,6 @@
 """Before our next meeting: one page of what is coming, what I owe, where goals stand,
-last meeting's notes and questions to prepare; `/` searches the pair."""
+last meeting's notes and questions to prepare; `/` searches the pair. The mentee writes
+their update for the next meeting here, and either of them raises topics for it."""
 
 from __future__ import annotations
 
@@ -14,25 +15,31 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from mentortui.core import preparation
 from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
-from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair
-from mentortui.core.planning import planned_agenda
+from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair, Role
+from mentortui.core.planning import plan_next_meeting, planned_agenda
 from mentortui.core.safe_notes import notes_parser
 from mentortui.core.smart_goals import next_checkin
+from mentortui.dialogs.mentee_update import MenteeUpdateScreen
+from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.dialogs.search import SearchScreen
 from mentortui.screens.base import PairScreen
 from mentortui.screens.goals import progress_bar
 from mentortui.storage.session import PairSession
 
 ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
+TOPIC_MINUTES = 5
 
 
 class BeforeNextScreen(PairScreen):
     CSS_PATH = "before_next.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("r", "switch_role", "Switch role", id="switch_role"),
-        Binding("left_square_bracket", "show_meeting(-1)", "Earlier notes", id="earlier"),
-        Binding("right_square_bracket", "show_meeting(1)", "Later notes", id="later"),
+        Binding("w", "write_update", "My update", id="write_update"),
+        Binding("t", "raise_topic", "Raise a topic", id="raise_topic"),
+        # The page's first line names r, and the notes' title [ and ]; the footer keeps to 120 columns.
+        Binding("r", "switch_role", "Switch role", id="switch_role", show=False),
+        Binding("left_square_bracket", "show_meeting(-1)", "Earlier notes", id="earlier", show=False),
+        Binding("right_square_bracket", "show_meeting(1)", "Later notes", id="later", show=False),
         Binding("slash", "search", "Search", id="search"),
         Binding("x", "export", "Export notes", id="export"),
     ]
@@ -41,6 +48,9 @@ class BeforeNextScreen(PairScreen):
         super().__init__(session)
         held = session.pair.held_meetings()
         self._shown = len(held) - 1
+        # Whose page this is: the machine's person, until `r` shows the other's (a view
+        # choice for as long as the screen is open, never written into the pair).
+        self._role: Role = session.role
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,7 +80,7 @@ class BeforeNextScreen(PairScreen):
             self._show_notes()
 
     def _show_summary(self) -> None:
-        pair, today, role = self.pair, self.app.today(), self.pair.review_role
+        pair, today, role = self.pair, self.app.today(), self._role
         upcoming = pair.next_meeting(today)
         self.query_one("#coming", Static).update(_coming(pair, upcoming, today, role))
         owed = Text()
@@ -112,10 +122,66 @@ class BeforeNextScreen(PairScreen):
             self.preview_meeting_summary(held[self._shown])
 
     def action_switch_role(self) -> None:
-        self.pair.review_role = preparation.other_role(self.pair.review_role)
-        self.save()
-        self.notify(f"Showing what the {self.pair.review_role} owes first", markup=False)
+        self._role = preparation.other_role(self._role)
+        self.notify(f"Showing what the {self._role} owes first", markup=False)
         self._show_summary()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The update is the mentee's own: only the mentee's machine offers to write it."""
+        if action == "write_update":
+            return self.session.role == "mentee"
+        return True
+
+    def _refused_read_only(self) -> bool:
+        if self.session.read_only:
+            self.notify("Open read-only: nothing written here would be saved.", severity="warning",
+                        markup=False)
+        return self.session.read_only
+
+    def _meeting_to_prepare(self) -> Meeting:
+        """The next meeting, planned now (on the agreed interval) when there is none."""
+        today = self.app.today()
+        planned = self.pair.next_meeting(today) is not None
+        meeting = plan_next_meeting(self.pair, today, self.app.content)
+        if not planned:
+            self.notify(f"Planned the next meeting for {short_moment(meeting.scheduled, today)}; "
+                        "the agenda (a) can change it.", markup=False)
+        return meeting
+
+    def action_write_update(self) -> None:
+        if self._refused_read_only():
+            return
+        upcoming = self.pair.next_meeting(self.app.today())
+
+        def written(update: str | None) -> None:
+            if update is None:
+                return
+            meeting = self._meeting_to_prepare()
+            meeting.mentee_update = update
+            self.save()
+            self.notify("Your update is saved for the next meeting." if update else "Your update is cleared.",
+                        markup=False)
+            self._show_summary()
+
+        title = "My update since last time: what I did, what went well, where I am stuck"
+        self.app.push_screen(MenteeUpdateScreen(title, upcoming.mentee_update if upcoming else ""), written)
+
+    def action_raise_topic(self) -> None:
+        if self._refused_read_only():
+            return
+
+        def raised(answer: PromptAnswer | None) -> None:
+            if answer is None:
+                return
+            meeting = self._meeting_to_prepare()
+            minutes = TOPIC_MINUTES if answer.minutes is None else answer.minutes
+            preparation.raise_topic(meeting, answer.text, minutes, self.session.role)
+            self.save()
+            self.notify(f"On the next meeting's agenda: {answer.text}", markup=False)
+            self._show_summary()
+
+        self.app.push_screen(PromptScreen("A topic I want to raise at the next meeting", "", TOPIC_MINUTES),
+                             raised)
 
     def action_show_meeting(self, offset: int) -> None:
         held = self.pair.held_meetings()
@@ -148,6 +214,10 @@ class BeforeNextScreen(PairScreen):
         self.app.push_screen(SearchScreen(self.pair), chosen)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
+        if self.session.role == "mentee":
+            yield SystemCommand("Write my update", "What happened since the last meeting, for the next one",
+                                self.action_write_update)
+        yield SystemCommand("Raise a topic", "Put a topic I want to raise on the next agenda", self.action_raise_topic)
         yield SystemCommand("Switch role", "See the page as the mentor or the mentee", self.action_switch_role)
         yield SystemCommand("Search the pair", "Notes, decisions, action items, goals", self.action_search)
         yield SystemCommand("Export these notes", "The shown meeting's summary as Markdown", self.action_export)
@@ -155,7 +225,7 @@ class BeforeNextScreen(PairScreen):
         yield SystemCommand("Later meeting notes", "One meeting on", lambda: self.action_show_meeting(1))
 
 
-def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: str) -> Text:
+def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: Role) -> Text:
     text = Text(f"Seen as the {ROLE_NAMES[role]} (r switches)\n\n", style="dim")
     text.append("Next meeting: ", style="bold")
     if upcoming is None:
@@ -164,11 +234,17 @@ def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: str) -> Tex
         text.append(f"{short_moment(upcoming.scheduled, today)}, {relative_day(upcoming.scheduled.date(), today)}, "
                     f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
         for item in planned_agenda(pair, upcoming):
-            text.append(f"  - {item.title} ({item.minutes} min)\n")
+            text.append(f"  - {item.title} ({item.minutes} min)")
+            if item.raised_by:
+                text.append(f"  {preparation.raised_mark(pair, item)}", style="italic")
+            text.append("\n")
     last = pair.last_meeting()
     if last is not None and last.assignment:
         text.append("Assignment for it: ", style="bold")
         text.append(f"{last.assignment}\n")
+    if upcoming is not None and upcoming.mentee_update:
+        text.append(f"{preparation.update_heading(pair, role)}:\n", style="bold")
+        text.append(f"{upcoming.mentee_update}\n")
     text.rstrip()
     return text
 

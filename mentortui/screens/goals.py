@@ -22,9 +22,15 @@ from mentortui.dialogs.goal_forms import (
     GoalEditorScreen,
 )
 from mentortui.screens.base import PairScreen
-from mentortui.widgets.tables import cursor_key, restore_cursor
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 BAR_CELLS = 10
+COLUMNS = ColumnPlan(
+    (Column("goal", "Goal", 20), Column("term", "Term", 5), Column("status", "Status", 8),
+     Column("progress", "Progress", 15), Column("complete_by", "Complete by", 16),
+     Column("next", "Next check-in", 13), Column("open", "Open", 4)),
+    flexible="goal", drop_order=("next", "term", "open", "status"),
+)
 
 
 def progress_bar(percent: int) -> Text:
@@ -50,43 +56,31 @@ class GoalsScreen(PairScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="pair-review")
-        yield DataTable(id="goals", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="goals")
         with VerticalScroll(id="details-pane"):
             yield Static(id="details")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Goals · {self.pair.title}"
-        table = self.query_one("#goals", DataTable)
-        table.add_column("Goal", key="goal", width=36)
-        table.add_column("Term", key="term", width=5)
-        table.add_column("Status", key="status", width=8)
-        table.add_column("Progress", key="progress", width=15)
-        table.add_column("Complete by", key="complete_by", width=16)
-        table.add_column("Next check-in", key="next", width=13)
-        table.add_column("Open", key="open", width=4)
         self._show()
-        table.focus()
+        self.query_one("#goals", FittedTable).focus()
 
     def _show(self, keep: str | None = None) -> None:
         today = self.app.today()
-        table = self.query_one("#goals", DataTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         for goal in self.pair.goals:
             upcoming = smart_goals.next_checkin(goal, today)
-            table.add_row(
-                Text(goal.title),
-                Text(goal.term),
-                Text(goal.status),
-                progress_bar(goal.progress),
-                _complete_by(goal, today),
-                Text(short_day(upcoming, today) if upcoming else "-"),
-                Text(str(len(smart_goals.open_items(self.pair, goal)))),
-                key=goal.id,
-                height=None,
-            )
-        restore_cursor(table, keep, row)
+            rows.append(FittedRow({
+                "goal": Text(goal.title),
+                "term": Text(goal.term),
+                "status": Text(goal.status),
+                "progress": progress_bar(goal.progress),
+                "complete_by": _complete_by(goal, today),
+                "next": Text(short_day(upcoming, today) if upcoming else "-"),
+                "open": Text(str(len(smart_goals.open_items(self.pair, goal)))),
+            }, key=goal.id))
+        self.query_one("#goals", FittedTable).show_rows(rows, keep)
         findings = smart_goals.review_pair(self.pair)
         review = self.query_one("#pair-review", Static)
         review.update(Text("\n".join(f"! {f.message}" for f in findings), style="bold"))
@@ -98,7 +92,7 @@ class GoalsScreen(PairScreen):
         self._show_details()
 
     def _current(self) -> Goal | None:
-        key = cursor_key(self.query_one("#goals", DataTable))
+        key = cursor_key(self.query_one("#goals", FittedTable))
         return self.pair.goal(key)
 
     def _show_details(self) -> None:

@@ -17,15 +17,16 @@ from mentortui.core.action_items import mark
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
 from mentortui.core.planning import CARRIED_SOURCES
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
-from mentortui.dialogs.confirm import ConfirmScreen
-from mentortui.dialogs.end_meeting import EndChoice, EndMeetingScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
+from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
 from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems
 from mentortui.widgets.editor import EditorFailed, edit_externally
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
 from mentortui.widgets.notes import NotesArea
+from mentortui.widgets.notes_panes import NotesPanes
+from mentortui.widgets.update_panel import UpdatePanel
 
 
 class MeetingScreen(PairScreen):
@@ -40,6 +41,10 @@ class MeetingScreen(PairScreen):
         Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
         Binding("ctrl+l", "park_topic", "Park", id="park_topic", priority=True,
                 tooltip="Park a topic for the next meeting"),
+        Binding("f2", "notes_pane('private')", "Private", id="show_private", priority=True,
+                tooltip="My private notes of this meeting, only on this machine"),
+        Binding("f2", "notes_pane('shared')", "Shared", id="show_shared", priority=True,
+                tooltip="The meeting's shared notes"),
         Binding("ctrl+o", "open_editor", "Edit in $EDITOR", id="open_editor", priority=True, show=False),
         Binding("f9", "export", "Export", id="export", priority=True, show=False),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
@@ -65,7 +70,8 @@ class MeetingScreen(PairScreen):
             yield MeetingAgenda(self.pair, self.meeting, id="items")
             with Vertical(id="notes-pane"):
                 yield Static(id="hint")
-                yield NotesArea(self.meeting.notes, id="notes", soft_wrap=True, tab_behavior="indent")
+                yield UpdatePanel(self.pair, self.meeting, id="mentee-update")
+                yield NotesPanes(self.meeting.notes, self.session.private_notes(self.meeting.id), id="panes")
             yield CapturedItems(id="captured")
         yield Footer()
 
@@ -78,13 +84,16 @@ class MeetingScreen(PairScreen):
         self._tick()
         self.set_interval(1.0, self._tick)
         self.watch(self.app, "saved_at", self._show_saved)
-        notes = self.query_one("#notes", NotesArea)
-        self.set_focus(notes)
-        notes.move_cursor(notes.document.end)
+        panes = self.query_one(NotesPanes)
+        for notes in (panes.shared, panes.private):
+            notes.move_cursor(notes.document.end)
+        self.set_focus(panes.shared)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.REVIEW_ACTIONS:
             return isinstance(self.focused, DataTable)
+        if action == "notes_pane":
+            return (parameters == ("private",)) != self.query_one(NotesPanes).showing_private
         return True
 
     def on_descendant_focus(self) -> None:
@@ -122,16 +131,33 @@ class MeetingScreen(PairScreen):
 
     # Notes -----------------------------------------------------------------------------
 
+    @property
+    def _notes(self) -> NotesArea:
+        """The notes pane on show, shared or private."""
+        return self.query_one(NotesPanes).active
+
+    def action_notes_pane(self, pane: str) -> None:
+        """Show the private notes or the shared ones; each keeps its own cursor."""
+        self.set_focus(self.query_one(NotesPanes).show(pane == "private"))
+        self.refresh_bindings()
+
     @on(NotesArea.JournalDue, "#notes")
     def _journal_notes(self, event: NotesArea.JournalDue) -> None:
         self.session.set_notes(self.meeting, event.notes.text)
 
-    @on(NotesArea.Settled, "#notes")
-    def _notes_settled(self, event: NotesArea.Settled) -> None:
-        self._save_notes(event.notes.text)
+    @on(NotesArea.JournalDue, "#private-notes")
+    def _journal_private_notes(self, event: NotesArea.JournalDue) -> None:
+        self.session.set_private_notes(self.meeting, event.notes.text)
 
-    def _save_notes(self, text: str) -> None:
-        self.session.set_notes(self.meeting, text)
+    @on(NotesArea.Settled)
+    def _notes_settled(self, event: NotesArea.Settled) -> None:
+        self._save_notes(event.notes)
+
+    def _save_notes(self, notes: NotesArea) -> None:
+        if notes.id == "private-notes":
+            self.session.set_private_notes(self.meeting, notes.text)
+        else:
+            self.session.set_notes(self.meeting, notes.text)
         self.save()
 
     @on(NotesArea.Trimmed)
@@ -146,15 +172,17 @@ class MeetingScreen(PairScreen):
 
     def _flush_notes(self) -> None:
         # The text is compared too: keys handled just now may not have posted Changed yet.
-        notes = self.query_one("#notes", NotesArea)
-        if notes.settle() or notes.text != self.meeting.notes:
-            self._save_notes(notes.text)
+        panes = self.query_one(NotesPanes)
+        if panes.shared.settle() or panes.shared.text != self.meeting.notes:
+            self._save_notes(panes.shared)
+        if panes.private.settle() or panes.private.text != self.session.private_notes(self.meeting.id):
+            self._save_notes(panes.private)
 
     def action_open_editor(self) -> None:
         """Hand the notes to $VISUAL or $EDITOR; what comes back is one edit (ctrl+z takes
         it back) and the cursor stays with the text it was in."""
         self._flush_notes()
-        notes = self.query_one("#notes", NotesArea)
+        notes = self._notes
         try:
             text = edit_externally(self.app, notes.text)
         except EditorFailed as error:
@@ -163,7 +191,7 @@ class MeetingScreen(PairScreen):
         notes.replace_keeping_cursor(text)
         self.set_focus(notes)
         notes.settle()
-        self._save_notes(notes.text)
+        self._save_notes(notes)
         self.notify("Notes back from the editor and saved", markup=False)
 
     # Moving through the agenda ---------------------------------------------------------
@@ -171,14 +199,14 @@ class MeetingScreen(PairScreen):
     def _go_to(self, index: int) -> None:
         live_meeting.go_to(self.pair, self.meeting, index, self.app.now())
         self.save()
-        self._back_to_notes()
+        self.back_to_notes()
         self._show_items()
         self._tick()
 
-    def _back_to_notes(self) -> None:
+    def back_to_notes(self) -> None:
         """Give the notes the focus now, not after the keys already on their way (as
         focus() would), so letters typed next are notes and never reach d, x or p."""
-        self.set_focus(self.query_one("#notes", NotesArea))
+        self.set_focus(self._notes)
 
     def action_next_item(self) -> None:
         index = live_meeting.current_index(self.meeting)
@@ -207,13 +235,13 @@ class MeetingScreen(PairScreen):
     def _after_typing(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the notes have handled every key already sent to them, so
         a capture pressed right after typing sees the line as typed."""
-        self.query_one("#notes", NotesArea).call_later(callback)
+        self._notes.call_later(callback)
 
     def action_capture_action(self) -> None:
         self._after_typing(self._capture_action)
 
     def _capture_action(self) -> None:
-        text = self.query_one("#notes", NotesArea).current_line()
+        text = self._notes.current_line()
         owner = live_meeting.guess_owner(text, self.pair)
         goals = [goal for goal in self.pair.goals if goal.is_active]
 
@@ -221,7 +249,7 @@ class MeetingScreen(PairScreen):
             if draft is not None:
                 live_meeting.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
                 self._changed()
-            self._back_to_notes()
+            self.back_to_notes()
 
         self.app.push_screen(ActionItemScreen(text, owner, goals, self.app.today()), captured)
 
@@ -230,9 +258,9 @@ class MeetingScreen(PairScreen):
             if answer is not None:
                 target.append(answer.text)
                 self._changed()
-            self._back_to_notes()
+            self.back_to_notes()
 
-        self.app.push_screen(PromptScreen(title, self.query_one("#notes", NotesArea).current_line()), captured)
+        self.app.push_screen(PromptScreen(title, self._notes.current_line()), captured)
 
     def action_capture_decision(self) -> None:
         self._after_typing(lambda: self._capture_line("Decision", self.meeting.decisions))
@@ -281,58 +309,13 @@ class MeetingScreen(PairScreen):
         self._flush_notes()
         self.preview_meeting_summary(self.meeting)
 
-    # Ending ------------------------------------------------------------------------------
+    # Ending (the flows are in screens/meeting_ending.py) ---------------------------------
 
     def action_end_meeting(self) -> None:
-        self._flush_notes()
-        today = self.app.today()
-        template = self.app.content.templates.get(self.meeting.kind)
-        screen = EndMeetingScreen(
-            suggested=live_meeting.suggest_next_start(self.pair, self.meeting, today),
-            assignment=self.meeting.assignment or (template.assignment if template else ""),
-            stage=self.pair.stage,
-            missing=live_meeting.missing_dates(self.pair, self.meeting),
-            notes=self.meeting.notes,
-            today=today,
-        )
-        self.app.push_screen(screen, self._ended)
-
-    def _ended(self, choice: EndChoice | None) -> None:
-        if choice is None:
-            self._back_to_notes()
-            return
-        for action in live_meeting.missing_dates(self.pair, self.meeting):
-            action.due = choice.due_dates.get(action.id, action.due)
-        upcoming = live_meeting.end(self.pair, self.meeting, self.app.now(), choice.next_start, choice.assignment,
-                            choice.stage, self.app.content)
-        self.save()
-        self.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
-        self.dismiss()
+        end_meeting(self)
 
     def action_cancel_meeting(self) -> None:
-        """Take back a start made by mistake, while nothing was typed or captured."""
-        self._flush_notes()
-        refusal = live_meeting.cancel_refusal(self.pair, self.meeting)
-        if refusal is not None:
-            self.notify(f"{refusal} in this meeting, so it cannot be cancelled. End it (F10); if it "
-                        "did not really happen, press h on the pair home to mark it not held.",
-                        severity="warning", timeout=10, markup=False)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self._back_to_notes()
-                return
-            live_meeting.cancel_start(self.pair, self.meeting)
-            self.save()
-            self.notify(f"Meeting cancelled: planned again for {self.meeting.scheduled:%a %d %b %H:%M}.",
-                        markup=False)
-            self.dismiss()
-
-        question = ("Cancel this meeting? It goes back to planned, and nothing of it is recorded "
-                    "(no start, no time, no questions asked).")
-        self.app.push_screen(ConfirmScreen(question, confirm="Cancel meeting", cancel="Keep it running",
-                                           focus_cancel=True), answered)
+        cancel_meeting(self)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Next agenda item", "Move the meeting on", self.action_next_item)

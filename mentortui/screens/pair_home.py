@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from mentortui.core.action_items import select_actions
 from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
@@ -23,12 +23,21 @@ from mentortui.core.models import (
     Person,
 )
 from mentortui.core.planning import plan_next_meeting
+from mentortui.core.preparation import prepared_line
 from mentortui.core.summary import contact_warning
+from mentortui.core.sync_summary import describe_review, describe_unshared
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.early_start import confirm_start
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.app_seam import UsesMentorApp
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+
+# One line per item, the text cut with an ellipsis: the action items screen shows it whole.
+ACTION_COLUMNS = ColumnPlan(
+    (Column("what", "What", 16), Column("who", "Who", 6), Column("due", "Delivery", 11), Column("when", "When", 16)),
+    flexible="what", drop_order=("due",), wrap=False,
+)
 
 
 class PairHomeScreen(PairScreen):
@@ -43,6 +52,10 @@ class PairHomeScreen(PairScreen):
         Binding("b", "review", "Before next", id="review"),
         Binding("x", "export", "Export", id="export", show=False),
         Binding("h", "not_held", "Not held", id="not_held", show=False),
+        # Only when they apply (see check_action); the footer has no room, the sync status
+        # line names them.
+        Binding("r", "sync_review", "Review", id="sync_review", show=False),
+        Binding("y", "sync_now", "Sync", id="sync_now", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,6 +69,9 @@ class PairHomeScreen(PairScreen):
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self.query_one(PairHomeBody).refresh(recompose=True)
+            self.refresh_bindings()
+        # A sync that finished while another screen held a record reloads the pair now.
+        self.app.sync.apply_pending_reload()
 
     def action_agenda(self) -> None:
         from mentortui.screens.agenda import AgendaScreen
@@ -119,12 +135,33 @@ class PairHomeScreen(PairScreen):
 
         pair, today = self.pair, self.app.today()
         self.preview_export(f"Report: {pair.title}", f"{self.session.slug}-report-{today:%Y-%m-%d}",
-                             lambda: pair_markdown(pair, today))
+                             lambda private_notes: pair_markdown(pair, today, private_notes))
 
     def action_review(self) -> None:
         from mentortui.screens.before_next import BeforeNextScreen
 
         self.app.push_screen(BeforeNextScreen(self.session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sync_review":
+            return bool(self.pair.review)
+        if action == "sync_now":
+            return self.app.sync.shared
+        return True
+
+    def refresh_sync_status(self) -> None:
+        """Show the unshared changes and the review count as they are now."""
+        if self.is_mounted:
+            self.query_one(PairHomeBody).refresh(recompose=True)
+            self.refresh_bindings()
+
+    def action_sync_review(self) -> None:
+        from mentortui.screens.sync_review import SyncReviewScreen
+
+        self.app.push_screen(SyncReviewScreen(self.session))
+
+    def action_sync_now(self) -> None:
+        self.app.sync.on_demand()
 
     def action_starters(self) -> None:
         from mentortui.screens.starters import StartersScreen
@@ -146,6 +183,11 @@ class PairHomeScreen(PairScreen):
         yield SystemCommand("Before our next meeting", "What is coming, what I owe, last notes",
                             self.action_review)
         yield SystemCommand("Export pair report", "Every meeting and goal as Markdown", self.action_export)
+        if self.app.sync.shared:
+            yield SystemCommand("Sync now", "Share my changes and bring in the other person's", self.action_sync_now)
+        if self.pair.review:
+            yield SystemCommand("Review after sync", "What a sync could not decide: keep mine, theirs or both",
+                                self.action_sync_review)
         yield SystemCommand("Mark last meeting not held", "It did not really happen: stop counting it",
                             self.action_not_held)
 
@@ -160,6 +202,9 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
     def compose(self) -> ComposeResult:
         pair, today = self.session.pair, self.app.today()
         yield Static(self._title(), id="pair-title")
+        status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
+        if status:
+            yield Static(Text(status, style="bold"), id="sync-status")
         warning = contact_warning(pair, today)
         if warning:
             yield Static(Text(f"! {warning}", style="bold"), id="warning")
@@ -184,6 +229,15 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
         if self.session.read_only:
             title.append("  (read-only: changes are not saved)", style="italic")
         return title
+
+
+def sync_status(unshared: int, to_review: int) -> str:
+    """'3 changes not shared yet (y syncs now) · 1 thing to review (press r)', or "" when
+    all is in step."""
+    parts = [f"{describe_unshared(unshared)} (y syncs now)" if unshared else ""]
+    if to_review:
+        parts.append(f"{describe_review(to_review)} (press r)")
+    return " · ".join(part for part in parts if part)
 
 
 def _person(text: Text, role: str, person: Person) -> None:
@@ -227,6 +281,8 @@ def _meetings(pair: Pair, today: date) -> Text:
     else:
         text.append(f"{short_moment(upcoming.scheduled, today)} ({relative_day(upcoming.scheduled.date(), today)}), "
                     f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
+        if prepared := prepared_line(pair, upcoming):
+            text.append(f"  {prepared} (b)\n", style="italic")
     last = pair.last_meeting()
     text.append("Last: ", style="bold")
     if last is None:
@@ -256,14 +312,15 @@ def _goals(pair: Pair, today: date) -> Text:
     return text
 
 
-def _action_table(pair: Pair, today: date) -> DataTable[Text]:
-    table: DataTable[Text] = DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
-    table.add_columns("What", "Who", "Delivery", "When")
+def _action_table(pair: Pair, today: date) -> FittedTable:
+    table = FittedTable(ACTION_COLUMNS, id="action-items")
     items = select_actions(pair, today, "open", sort="due")
+    rows = []
     for item in items:
-        table.add_row(Text(item.text), Text(OWNER_NAMES[item.owner]), *_due_cells(item, today), key=item.id)
-    if not items:
-        table.add_row(Text("Nothing open."), Text(""), Text(""), Text(""))
+        due, when = _due_cells(item, today)
+        rows.append(FittedRow({"what": Text(item.text), "who": Text(OWNER_NAMES[item.owner]), "due": due,
+                               "when": when}, key=item.id))
+    table.show_rows(rows or [FittedRow({"what": Text("Nothing open.")})])
     return table
 
 

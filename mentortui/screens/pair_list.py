@@ -14,14 +14,20 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core.dates import relative_day, short_moment
 from mentortui.screens.base import MentorScreen
-from mentortui.widgets.tables import cursor_key, restore_cursor
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 if TYPE_CHECKING:
     from mentortui.core.models import Pair
     from mentortui.storage.store import PairListing
 
-# Most useful first, so a narrow terminal shows what matters without scrolling sideways.
-COLUMNS = ("Mentee", "Mentor", "Next meeting", "Open", "Overdue", "Last meeting", "Stage", "Contact")
+# Most useful first; a narrow terminal leaves out the last meeting, the stage and the
+# counts, and keeps the contact warning wide enough to read.
+COLUMNS = ColumnPlan(
+    (Column("mentee", "Mentee", 16), Column("mentor", "Mentor", 16), Column("next", "Next meeting", 16),
+     Column("open", "Open", 4), Column("overdue", "Overdue", 10), Column("last", "Last meeting", 16),
+     Column("stage", "Stage", 5), Column("contact", "Contact", 12)),
+    flexible="contact", drop_order=("last", "stage", "open", "overdue"),
+)
 
 
 class PairListScreen(MentorScreen):
@@ -36,9 +42,7 @@ class PairListScreen(MentorScreen):
         yield Header()
         yield Static("Pairs", id="heading")
         yield Static("Reading pair files…", id="status")
-        table: DataTable[Text] = DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield FittedTable(COLUMNS, id="pairs")
         yield Static(id="problems")
         yield Footer()
 
@@ -58,8 +62,7 @@ class PairListScreen(MentorScreen):
 
     def _show_listings(self, listings: list[PairListing], select: str | None) -> None:
         today = self.app.today()
-        table = self.query_one("#pairs", DataTable)
-        table.clear()
+        rows = []
         problems = Text()
         for listing in listings:
             if listing.summary is None:
@@ -70,19 +73,18 @@ class PairListScreen(MentorScreen):
             if listing.notice:
                 problems.append(f"{listing.path}: ", style="bold")
                 problems.append(f"{listing.notice}\n")
-            table.add_row(
-                Text(summary.mentee),
-                Text(summary.mentor),
-                Text(_next(summary.next_meeting, today)),
-                Text(str(summary.open_items)),
-                _overdue_cell(summary.overdue_items),
-                Text(short_moment(summary.last_meeting, today) if summary.last_meeting else "-"),
-                Text(str(summary.stage)),
-                Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
-                key=summary.slug,
-            )
-        restore_cursor(table, select, 0)
-        count = len(table.rows)
+            rows.append(FittedRow({
+                "mentee": Text(summary.mentee),
+                "mentor": Text(summary.mentor),
+                "next": Text(_next(summary.next_meeting, today)),
+                "open": Text(str(summary.open_items)),
+                "overdue": _overdue_cell(summary.overdue_items),
+                "last": Text(short_moment(summary.last_meeting, today) if summary.last_meeting else "-"),
+                "stage": Text(str(summary.stage)),
+                "contact": Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
+            }, key=summary.slug))
+        self.query_one("#pairs", FittedTable).show_rows(rows, select, row=0)
+        count = len(rows)
         status = self.query_one("#status", Static)
         if count:
             status.update(Text(f"{count} pair{'s' if count != 1 else ''} in {self.app.store.folder}"))
@@ -94,7 +96,7 @@ class PairListScreen(MentorScreen):
         problem_panel.display = bool(problems)
 
     def action_open_pair(self) -> None:
-        slug = cursor_key(self.query_one("#pairs", DataTable))
+        slug = cursor_key(self.query_one("#pairs", FittedTable))
         if slug is not None:
             self.app.open_pair(slug)
 

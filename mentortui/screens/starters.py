@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentortui.core import starter_bank
@@ -19,11 +19,11 @@ from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import Field
-from mentortui.widgets.tables import cursor_key, restore_cursor
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 FITS_MARK = "*"
-# A fixed width with wrapping rows keeps the Asked column on screen.
-QUESTION_WIDTH = 60
+COLUMNS = ColumnPlan((Column("question", "Question", 24), Column("asked", "Asked", 16)),
+                     flexible="question", drop_order=("asked",))
 
 
 class StartersScreen(PairScreen):
@@ -56,7 +56,7 @@ class StartersScreen(PairScreen):
             with Vertical(id="questions-pane"):
                 yield Field(placeholder="Filter: type words to search every group", id="filter")
                 yield Static(id="about")
-                yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(COLUMNS, id="questions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -70,10 +70,7 @@ class StartersScreen(PairScreen):
             groups.add_option(Option(Text(f"{FITS_MARK if fits else ' '} {row.title}"), id=row.id))
         first_fitting = next((i for i, row in enumerate(self._groups) if row.id != starter_bank.CUSTOM_GROUP), 0)
         groups.highlighted = first_fitting if not pair.custom_starters else 0
-        table = self.query_one("#questions", DataTable)
-        table.add_column("Question", key="question", width=QUESTION_WIDTH)
-        table.add_column("Asked", key="asked", width=16)
-        table.focus()
+        self.query_one("#questions", FittedTable).focus()
 
     @on(OptionList.OptionHighlighted, "#groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -86,7 +83,7 @@ class StartersScreen(PairScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one("#questions", DataTable).focus()
+        self.query_one("#questions", FittedTable).focus()
 
     def _query(self) -> str:
         return self.query_one("#filter", Input).value
@@ -96,9 +93,8 @@ class StartersScreen(PairScreen):
         group = None if query.strip() else self._group
         rows = starter_bank.starter_rows(self.app.content, self.session.pair, group, query, self._show_hidden)
         self._rows = {row.id: row for row in rows}
-        table = self.query_one("#questions", DataTable)
-        table.clear()
         today = self.app.today()
+        shown = []
         for row in rows:
             question = Text(row.text, style="dim" if row.hidden else "")
             if group is None:
@@ -106,8 +102,8 @@ class StartersScreen(PairScreen):
             if row.hidden:
                 question.append("  (hidden)", style="italic")
             asked = Text(f"asked {short_day(row.asked.on, today)}" if row.asked else "not asked")
-            table.add_row(question, asked, key=row.id, height=None)
-        restore_cursor(table, keep, 0)
+            shown.append(FittedRow({"question": question, "asked": asked}, key=row.id))
+        self.query_one("#questions", FittedTable).show_rows(shown, keep, row=0)
         about = self.query_one("#about", Static)
         if group is None:
             noun = "question matches" if len(rows) == 1 else "questions match"
@@ -117,7 +113,7 @@ class StartersScreen(PairScreen):
             about.update(Text(description))
 
     def _current(self) -> starter_bank.StarterRow | None:
-        key = cursor_key(self.query_one("#questions", DataTable))
+        key = cursor_key(self.query_one("#questions", FittedTable))
         return self._rows.get(key) if key else None
 
     def _changed(self, keep: str | None) -> None:
@@ -127,7 +123,7 @@ class StartersScreen(PairScreen):
     def action_back(self) -> None:
         """Escape leaves a text field first, then the screen."""
         if isinstance(self.focused, Input):
-            self.query_one("#questions", DataTable).focus()
+            self.query_one("#questions", FittedTable).focus()
         else:
             self.dismiss()
 

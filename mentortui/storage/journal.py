@@ -187,6 +187,11 @@ class NotesJournal:
             elif self._size > COMPACT_BYTES:
                 self._rewrite()
 
+    def unsaved(self) -> dict[str, Record]:
+        """The newest record of each meeting that no save of the pair file holds yet."""
+        with self._io, self._state:
+            return {**self._kept, **self._pending}
+
     def close(self) -> None:
         """Write what is queued; remove the file when the pair file holds it all."""
         self._finish(discard=False)

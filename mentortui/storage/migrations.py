@@ -1,7 +1,8 @@
 """Bring an older pair file up to the current schema before it is validated.
 
 Version 0 is the layout written before files carried a version: no ``meta`` table, and
-the mentor and mentee stored as bare names.
+the mentor and mentee stored as bare names. Version 2 added what sharing a pair needs:
+``updated_at``/``updated_by`` on records and the ``deleted`` and ``review`` tables.
 """
 
 from __future__ import annotations
@@ -42,7 +43,15 @@ def _v0_to_v1(raw: Raw) -> Raw:
     return raw
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1}
+def _v1_to_v2(raw: Raw) -> Raw:
+    """Version 2 keeps what a merge needs: stamps on records (unknown for older records,
+    so left unset) and the tables of deletions and of things to review."""
+    raw.setdefault("deleted", {})
+    raw.setdefault("review", {})
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(path: Path, raw: Raw, allow_newer: bool = False) -> Raw:

@@ -1,52 +1,81 @@
-"""An open pair: its file (and lock), the pair as loaded, its background saves, and the
-journal that keeps the notes typed since the last save (see ``journal``)."""
+"""An open pair: its file (and lock), the pair as loaded, its background saves, the
+journal that keeps the notes typed since the last save (see ``journal``), and this
+machine's private notes of the pair (see ``private_notes``)."""
 
 from __future__ import annotations
 
 import errno
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from mentortui.core.models import Meeting, Pair
+from mentortui.core.models import Meeting, Pair, Role
 from mentortui.storage import files
 from mentortui.storage.decoding import Raw
 from mentortui.storage.journal import NotesJournal, Record, read_newest
+from mentortui.storage.pair_settings import PairSettings
+from mentortui.storage.private_notes import PrivateNotes, PrivateSnapshot
 from mentortui.storage.save_queue import SaveQueue
+from mentortui.storage.stamping import BOOKKEEPING_KEYS, stamp_changes
 from mentortui.storage.store import PairFile, PairStore
 
 FLUSH_TIMEOUT_SECONDS = 10.0
 EXPORTS_FOLDER = "exports"
 
 
+@dataclass(frozen=True)
+class _Save:
+    """What one save writes: the pair's snapshot, the journal's sequence number when it
+    was taken, and the private notes."""
+
+    raw: Raw
+    journaled: int
+    private: PrivateSnapshot
+
+
 class PairSession:
     """Changes are made to ``pair`` on the UI thread, then ``save()`` hands a snapshot to
     the save thread. The callbacks run on that thread and must not block.
 
-    Meeting notes change through ``set_notes``, which also journals them, so that the
-    journal on disk is always at least as new as the pair file (see ``journal``).
+    Meeting notes change through ``set_notes`` (private notes through
+    ``set_private_notes``), which also journals them, so that the journal on disk is always
+    at least as new as the file (see ``journal``). Every save stamps the records that
+    changed since the save before it (see ``stamping``).
     """
 
     def __init__(
         self,
         pair_file: PairFile,
         pair: Pair,
+        private: PrivateNotes,
+        settings: PairSettings,
         on_saved: Callable[[datetime], object] = lambda when: None,
         on_error: Callable[[Exception], object] = lambda error: None,
         journal: NotesJournal | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.pair_file = pair_file
         self.pair = pair
+        self.settings = settings
+        """This machine's settings of the pair: whose machine it is and how it is shared."""
+        self.role: Role = settings.role
+        """Whose machine this is: the mentor's or the mentee's; saves are stamped with it."""
+        self.now = now
+        """The clock the stamps of saved changes read."""
         self.save_error: Exception | None = None
         """Why the last save failed; None once a save works again."""
         self.recovered: list[Meeting] = []
         """Meetings whose notes came back from the journal when the pair was opened."""
         self._journal = journal
+        self._private = private
         self._on_saved = on_saved
         self._on_error = on_error
         self._saved_raw: Raw = {} if pair_file.read_only else pair_file.snapshot(pair)
-        self._saves: SaveQueue[tuple[Raw, int]] = SaveQueue(self._write, self._saved, self._failed)
+        # The last save asked for: the next one is stamped against it.
+        self._submitted = _Save(self._saved_raw, 0, (dict(private.written), 0))
+        self._saves: SaveQueue[_Save] = SaveQueue(self._write, self._saved, self._failed)
 
     @property
     def slug(self) -> str:
@@ -64,20 +93,24 @@ class PairSession:
         read_only: bool = False,
         on_saved: Callable[[datetime], object] = lambda when: None,
         on_error: Callable[[Exception], object] = lambda error: None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> PairSession:
-        """Open and load a pair, with the notes a killed run left in its journal folded
-        in (and saved at once); the lock is released again if loading fails."""
+        """Open and load a pair and its private notes, with the notes a killed run left in
+        their journals folded in (and saved at once); the lock is released again if
+        loading fails."""
         pair_file = store.open(slug, read_only=read_only)
         try:
             pair = pair_file.load()
+            settings = store.settings(slug)
+            private = PrivateNotes.open(store.folder, slug, read_only)
             if read_only:
-                session = cls(pair_file, pair, on_saved, on_error)
+                session = cls(pair_file, pair, private, settings, on_saved, on_error, now=now)
                 session.recovered = fold_in(pair, read_newest(pair_file.path))
             else:
                 journal = NotesJournal(pair_file.path)
-                session = cls(pair_file, pair, on_saved, on_error, journal)
+                session = cls(pair_file, pair, private, settings, on_saved, on_error, journal, now)
                 session.recovered = fold_in(pair, journal.resume())
-                if session.recovered:
+                if session.recovered or private.recovered:
                     session.save()
             return session
         except BaseException:
@@ -90,19 +123,33 @@ class PairSession:
         if self._journal is not None:
             self._journal.record(meeting.id, meeting.notes)
 
-    def save(self) -> None:
-        """Queue the pair as it is now for writing; returns at once."""
-        journaled = self._journal.last_sequence if self._journal is not None else 0
-        self._saves.submit((self.pair_file.snapshot(self.pair), journaled))
+    def private_notes(self, meeting_id: str) -> str:
+        """This machine's private notes of a meeting ("" when there are none)."""
+        return self._private.get(meeting_id)
 
-    def _write(self, item: tuple[Raw, int]) -> None:
-        raw, journaled = item
+    def set_private_notes(self, meeting: Meeting, text: str) -> None:
+        """Change a meeting's private notes and journal them; ``save()`` writes them to the
+        private file, never to the pair file."""
+        self._private.set(meeting.id, text)
+
+    def save(self) -> None:
+        """Stamp what changed since the last save, and queue the pair and the private notes
+        as they are now for writing; returns at once."""
+        journaled = self._journal.last_sequence if self._journal is not None else 0
+        raw = self.pair_file.snapshot(self.pair)
+        stamp_changes(self.pair, self._submitted.raw, raw, self.now(), self.role)
+        self._submitted = _Save(raw, journaled, self._private.snapshot())
+        self._saves.submit(self._submitted)
+
+    def _write(self, item: _Save) -> None:
         if self._journal is not None:
-            self._journal.sync()  # the journal reaches the disk before the pair file
-        self.pair_file.write(raw)
-        self._saved_raw = raw
+            self._journal.sync()  # the journals reach the disk before the files
+        self._private.sync()
+        self.pair_file.write(item.raw)
+        self._saved_raw = item.raw
         if self._journal is not None:
-            self._journal.saved_through(journaled)
+            self._journal.saved_through(item.journaled)
+        self._private.write(item.private)
 
     def _saved(self, when: datetime) -> None:
         self.save_error = None
@@ -113,17 +160,37 @@ class PairSession:
         self._on_error(error)
 
     def flush(self) -> bool:
+        """Wait until every save asked for is written (False on timeout); private notes
+        changed since the last save are written too."""
+        if not self.read_only and self._private.notes != self._submitted.private[0]:
+            # The last pair snapshot again, so a save still waiting is not replaced by less.
+            self._submitted = replace(self._submitted, private=self._private.snapshot())
+            self._saves.submit(self._submitted)
         return self._saves.flush(FLUSH_TIMEOUT_SECONDS)
 
+    def reload(self) -> None:
+        """Read the pair file again after a sync rewrote it (the caller holds the lock and
+        has flushed). Notes the journal holds that no save wrote yet (a save failed) are
+        put back into the reloaded pair and saved, so nothing typed is lost."""
+        pair = self.pair_file.load()
+        self._saved_raw = {} if self.read_only else self.pair_file.snapshot(pair)
+        self._submitted = replace(self._submitted, raw=self._saved_raw, journaled=0)
+        self.pair = pair
+        if self._journal is not None and fold_in(pair, self._journal.unsaved()):
+            self.save()
+
     def unsaved_characters(self) -> int:
-        """How many characters of the pair differ from what the pair file holds."""
+        """How many characters of the pair and of the private notes differ from what their
+        files hold."""
         if self.read_only:
             return 0
-        return changed_characters(self._saved_raw, self.pair_file.snapshot(self.pair))
+        return (changed_characters(self._saved_raw, self.pair_file.snapshot(self.pair))
+                + changed_characters(self._private.written, self._private.notes))
 
     def export_path(self, file_stem: str) -> Path:
-        """Where a summary of this pair called ``file_stem`` is written."""
-        return self.pair_file.path.parent / EXPORTS_FOLDER / f"{file_stem}.md"
+        """Where a summary of this pair called ``file_stem`` is written: in the data
+        folder, never in a shared pair's shared folder."""
+        return self.pair_file.listed_path.parent / EXPORTS_FOLDER / f"{file_stem}.md"
 
     def write_export(self, path: Path, text: str) -> None:
         """Write a summary (0600, atomically) into the exports folder (0700)."""
@@ -144,6 +211,7 @@ class PairSession:
                 self._journal.discard()
             else:
                 self._journal.close()
+        self._private.close(discard)
         self.pair_file.close()
 
 
@@ -169,13 +237,15 @@ def write_copy(target: Path, raw: Raw, name: str) -> Path:
 
 
 def changed_characters(old: object, new: object) -> int:
-    """Characters added, removed or replaced between two snapshots, text by text."""
+    """Characters added, removed or replaced between two snapshots, text by text; the
+    stamps and tombstones a save adds are not what anyone typed, so they do not count."""
     if old == new:
         return 0
     if isinstance(old, str) and isinstance(new, str):
         return _edit_size(old, new)
     if isinstance(old, dict) and isinstance(new, dict):
-        return sum(changed_characters(old.get(key), new.get(key)) for key in old.keys() | new.keys())
+        keys = (old.keys() | new.keys()) - BOOKKEEPING_KEYS
+        return sum(changed_characters(old.get(key), new.get(key)) for key in keys)
     if isinstance(old, list) and isinstance(new, list):
         old_items = old + [None] * (len(new) - len(old))
         new_items = new + [None] * (len(old) - len(new))

@@ -23,7 +23,7 @@ from tinydb import TinyDB
 from mentortui.core.integrity import duplicate_ids
 from mentortui.core.models import SCHEMA_VERSION, Pair, PairInfo
 from mentortui.core.summary import PairSummary, summarize
-from mentortui.storage.decoding import Raw
+from mentortui.storage.decoding import Raw, decode
 from mentortui.storage.errors import (
     BadPairName,
     LockUnavailableError,
@@ -40,6 +40,7 @@ from mentortui.storage.files import (
     ensure_private_dir,
     sweep_temp_files,
     tighten,
+    write_target,
 )
 from mentortui.storage.migrations import (
     META_TABLE,
@@ -47,11 +48,12 @@ from mentortui.storage.migrations import (
     schema_version,
     stamp,
 )
+from mentortui.storage.pair_settings import PairSettings, load_pair_settings
 from mentortui.storage.paths import PAIR_SUFFIX, pair_path, slugify
-from mentortui.storage.tinydb_storage import AtomicJSONStorage
+from mentortui.storage.stamping import INFO_TABLE, stamp_changes
+from mentortui.storage.tinydb_storage import AtomicJSONStorage, encode_raw, read_pair_bytes
 
-INFO_TABLE = "pair"
-LIST_TABLES = ("meetings", "action_items", "goals", "custom_starters", "asked")
+LIST_TABLES = ("meetings", "action_items", "goals", "custom_starters", "asked", "deleted", "review")
 LOCK_TIMEOUT_SECONDS = 0.8
 MAX_SLUG_LENGTH = 60
 
@@ -65,11 +67,28 @@ def format_validation_error(error: ValidationError) -> str:
     return "; ".join(problems)
 
 
-def raw_to_pair(path: Path, raw: Raw) -> Pair:
+def raw_to_documents(raw: Raw) -> dict[str, Any]:
+    """The pair as one JSON document (the shape of ``Pair.model_dump(mode="json")``), from
+    the TinyDB layout; tables this version does not know are left out."""
     documents: dict[str, Any] = dict(next(iter(raw.get(INFO_TABLE, {}).values()), {}))
     for table in LIST_TABLES:
         rows = raw.get(table, {})
         documents[table] = [rows[key] for key in sorted(rows, key=_doc_order)]
+    return documents
+
+
+def documents_to_raw(documents: dict[str, Any], keep: Raw | None = None) -> Raw:
+    """The TinyDB layout of a pair document; tables this version does not know are kept
+    from ``keep``."""
+    raw: Raw = {name: rows for name, rows in (keep or {}).items() if name not in _OWN_TABLES}
+    raw[INFO_TABLE] = {"1": {key: value for key, value in documents.items() if key not in LIST_TABLES}}
+    for table in LIST_TABLES:
+        raw[table] = {str(index): row for index, row in enumerate(documents.get(table, []), start=1)}
+    return stamp(raw)
+
+
+def raw_to_pair(path: Path, raw: Raw) -> Pair:
+    documents = raw_to_documents(raw)
     try:
         pair = Pair.model_validate(documents)
     except ValidationError as error:
@@ -80,14 +99,41 @@ def raw_to_pair(path: Path, raw: Raw) -> Pair:
     return pair
 
 
+def upgrade(path: Path, raw: Raw, allow_newer: bool = False) -> tuple[int, Raw, Pair]:
+    """The file's schema version, its tables brought to the current schema, and the pair
+    they hold. Whatever the tables hold, a problem is a PairFileError naming ``path``."""
+    try:
+        version = schema_version(path, raw)
+        raw = migrate(path, raw, allow_newer=allow_newer)
+        return version, raw, raw_to_pair(path, raw)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError) as error:
+        # Validation reports what it knows by field; anything it did not foresee still
+        # names the file rather than ending the program.
+        raise PairFileError(path, f"has a shape mentortui cannot read ({type(error).__name__})") from None
+
+
+def read_documents(path: Path, data: bytes | None = None) -> dict[str, Any]:
+    """The pair document (see ``raw_to_documents``) of a pair file, migrated to the current
+    schema and checked to be a valid pair: from ``data`` when given (``path`` then only
+    names it in messages), else read from ``path``. Anything wrong is a PairFileError."""
+    if data is None:
+        data = read_pair_bytes(path)
+        if data is None:
+            raise PairFileError(path, "does not exist")
+    _version, raw, _pair = upgrade(path, decode(path, data))
+    return raw_to_documents(raw)
+
+
+def canonical_bytes(documents: dict[str, Any]) -> bytes:
+    """The bytes of a shared pair file holding the pair document ``documents``: the same
+    document always gives the same bytes."""
+    return encode_raw(documents_to_raw(documents), canonical=True)
+
+
 def pair_to_raw(pair: Pair, keep: Raw | None = None) -> Raw:
     """The TinyDB layout of a pair; tables this version does not know are kept from ``keep``."""
-    dumped = pair.model_dump(mode="json")
-    raw: Raw = {name: rows for name, rows in (keep or {}).items() if name not in _OWN_TABLES}
-    raw[INFO_TABLE] = {"1": {key: value for key, value in dumped.items() if key not in LIST_TABLES}}
-    for table in LIST_TABLES:
-        raw[table] = {str(index): row for index, row in enumerate(dumped[table], start=1)}
-    return stamp(raw)
+    return documents_to_raw(pair.model_dump(mode="json"), keep)
 
 
 _OWN_TABLES = {META_TABLE, INFO_TABLE, *LIST_TABLES}
@@ -112,17 +158,24 @@ class PairListing:
 
 
 class PairFile:
-    """One open pair. Opened for writing it holds the pair's lock until ``close``."""
+    """One open pair. Opened for writing it holds the pair's lock until ``close``.
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
-        self.path = path
+    ``path`` may be a symbolic link (a shared pair's file lives in the shared folder): the
+    pair file is then where it leads, so its lock, holder, journal and temp files sit
+    beside the real file, and the slug is still the link's name. ``canonical`` writes the
+    pretty, stable form a shared pair needs (see ``encode_raw``)."""
+
+    def __init__(self, path: Path, read_only: bool = False, canonical: bool = False) -> None:
+        self.path = write_target(path)
+        self.listed_path = path
+        """The pair's path in the data folder: ``path`` itself, or the link to it."""
         self.slug = path.stem
         self.read_only = read_only
         self._lock: FileLock | None = None
-        self._holder_path = path.with_name(f".{path.name}.holder")
+        self._holder_path = self.path.with_name(f".{self.path.name}.holder")
         self._unknown_tables: Raw = {}
         self.newer_schema: int | None = None
-        self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only, canonical=canonical)
         if not read_only:
             self._acquire_lock()
 
@@ -159,17 +212,7 @@ class PairFile:
         raw = self._db.storage.read()
         if raw is None:
             raise NoSuchPair(f"{self.path} does not exist")
-        try:
-            version = schema_version(self.path, raw)
-            raw = migrate(self.path, raw, allow_newer=self.read_only)
-            pair = raw_to_pair(self.path, raw)
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
-                AttributeError) as error:
-            # Validation reports what it knows by field; anything it did not foresee still
-            # names the file rather than ending the program.
-            raise PairFileError(
-                self.path, f"has a shape mentortui cannot read ({type(error).__name__})"
-            ) from None
+        version, raw, pair = upgrade(self.path, raw, allow_newer=self.read_only)
         self.newer_schema = version if version > SCHEMA_VERSION else None
         self._unknown_tables = {k: v for k, v in raw.items() if k not in _OWN_TABLES}
         return pair
@@ -227,13 +270,22 @@ class PairStore:
         return slug
 
     def create(self, pair: Pair) -> str:
-        """Write a new pair file and return its short name."""
+        """Write a new pair file and return its short name. Every record of the pair (the
+        pair given too) is stamped as made now by its creator, the role of this machine."""
         slug = self.new_slug(pair)
         with self.open(slug, create=True) as pair_file:
-            pair_file.save(pair)
+            raw = pair_file.snapshot(pair)
+            stamp_changes(pair, {}, raw, datetime.now(), self.settings(slug).role)
+            pair_file.write(raw)
         return slug
 
+    def settings(self, slug: str) -> PairSettings:
+        """The pair's settings on this machine (see ``pair_settings``)."""
+        return load_pair_settings(self.folder, slug)
+
     def open(self, slug: str, read_only: bool = False, create: bool = False) -> PairFile:
+        """The pair file of ``slug``, locked unless ``read_only``; a shared pair (by its
+        settings) is written in the canonical form."""
         path = self.path_for(slug)
         if create:
             ensure_private_dir(self.folder)
@@ -244,7 +296,8 @@ class PairStore:
         else:
             tighten(self.folder, PRIVATE_DIR_MODE)
             tighten(path, PRIVATE_FILE_MODE)
-        return PairFile(path, read_only=read_only)
+        canonical = not read_only and self.settings(slug).shared
+        return PairFile(path, read_only=read_only, canonical=canonical)
 
     def load(self, slug: str) -> Pair:
         """Read a pair without taking its lock."""

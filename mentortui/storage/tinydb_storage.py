@@ -24,11 +24,13 @@ MAX_FILE_BYTES = 64 * 2**20
 
 
 class AtomicJSONStorage(Storage):
-    """Reads the whole pair file; writes it whole with an atomic replace."""
+    """Reads the whole pair file; writes it whole with an atomic replace, compact, or
+    canonical (see ``encode_raw``) for a shared pair."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, canonical: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.canonical = canonical
 
     def read(self) -> Raw | None:
         data = read_pair_bytes(self.path)
@@ -37,10 +39,19 @@ class AtomicJSONStorage(Storage):
     def write(self, data: Raw) -> None:
         if self.read_only:
             raise PairFileError(self.path, "opened read-only; nothing was written")
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write(self.path, encode_raw(data, self.canonical))
 
     def close(self) -> None:
         pass
+
+
+def encode_raw(raw: Raw, canonical: bool = False) -> bytes:
+    """A pair file's bytes: compact, or canonical for a shared pair, so that its diffs are
+    small and two machines writing the same pair write the same bytes (keys sorted, one
+    key a line, a final newline)."""
+    if canonical:
+        return (json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return json.dumps(raw, ensure_ascii=False).encode("utf-8")
 
 
 def read_pair_bytes(path: Path) -> bytes | None:

@@ -4,18 +4,18 @@ the time spent on each item against its time box."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import datetime
 
 from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from mentortui.core import live_meeting
 from mentortui.core.dates import clock
 from mentortui.core.models import MEETING_KIND_NAMES, AgendaItem, Meeting, Pair
-from mentortui.widgets.tables import cursor_key
+from mentortui.core.preparation import person_name
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
-ITEM_WIDTH = 24
+COLUMNS = ColumnPlan((Column("item", "Item", 16), Column("time", "Time", 11)), flexible="item")
 
 
 class MeetingClock(Static):
@@ -33,34 +33,22 @@ class MeetingClock(Static):
         self.update(text)
 
 
-class MeetingAgenda(DataTable[Text]):
+class MeetingAgenda(FittedTable):
     """The agenda of a running meeting, one row per item with the time it has used."""
 
     def __init__(self, pair: Pair, meeting: Meeting, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row")
+        super().__init__(COLUMNS, id=id, zebra_stripes=False)
         self.pair = pair
         self.meeting = meeting
-
-    def on_mount(self) -> None:
-        self.add_column("Item", key="item", width=ITEM_WIDTH)
-        self.add_column("Time", key="time", width=11)
 
     def show(self, now: datetime) -> None:
         """List the agenda again. While the list has the focus its highlight is the user's
         (d, x and p act on it), so it stays on the item it was on; otherwise it follows the
         current item."""
         kept = cursor_key(self) if self.screen.focused is self else None
-        self.clear()
-        for item in self.meeting.agenda:
-            title = self._title(item)
-            # A fixed height per row lets the clock update one cell without re-measuring the table.
-            height = max(1, len(textwrap.wrap(title.plain, ITEM_WIDTH)))
-            self.add_row(title, self._time(item, now), key=item.id, height=height)
         current = live_meeting.current_index(self.meeting)
-        if kept is not None and kept in self.rows:
-            self.move_cursor(row=self.get_row_index(kept))
-        elif current is not None:
-            self.move_cursor(row=current)
+        self.show_rows((FittedRow({"item": self._title(item), "time": self._time(item, now)}, key=item.id)
+                        for item in self.meeting.agenda), kept, row=current or 0)
 
     def show_time(self, now: datetime) -> None:
         """Update the current item's time cell, as the clock ticks."""
@@ -80,6 +68,8 @@ class MeetingAgenda(DataTable[Text]):
                     title.append(f" ({action.status})", style="bold")
                 return title
         title.append(item.title, style="bold" if current else "")
+        if item.raised_by:
+            title.append(f" ({person_name(self.pair, item.raised_by)})", style="italic")
         return title
 
     def _time(self, item: AgendaItem, now: datetime) -> Text:

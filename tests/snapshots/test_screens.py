@@ -79,6 +79,14 @@ async def meeting_with_a_line(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def private_notes(pilot: Pilot) -> None:
+    """F2 in the meeting: the private pane, with a line of its own."""
+    await meeting_with_a_line(pilot)
+    await press(pilot, "f2")
+    pilot.app.screen.query_one("#private-notes", TextArea).insert("Priya seems tired: ask about her workload")
+    await settle(pilot)
+
+
 def on_pair_home(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run(pilot: Pilot) -> None:
         await open_pair(pilot)
@@ -130,6 +138,7 @@ SCENARIOS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "agenda": on_pair_home("a"),
     "starters": on_pair_home("s"),
     "meeting": in_meeting(),
+    "private_notes": private_notes,
     "action_items": on_pair_home("i"),
     "goals": on_pair_home("g"),
     "before_next": on_pair_home("b"),
