@@ -25,7 +25,7 @@ TODAY = date(2026, 11, 25)
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WRITER = HERE / "crash_writer.py"
-TRIALS = 60
+TRIALS = 40
 MAX_DELAY_SECONDS = 0.2
 
 
