@@ -22,7 +22,7 @@ COMMANDS = ("list", "new", "export", "share", "join", "sync")
 EXIT_USAGE = 2
 
 
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -39,7 +39,7 @@ def open_parser() -> argparse.ArgumentParser:
     parser.add_argument("pair", nargs="?", help="short name of a pair to open (see `mentortui list`)")
     parser.add_argument("--demo", action="store_true", help="open a demo pair in a temporary folder")
     parser.add_argument("--read-only", action="store_true", help="open without taking the pair's lock")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 
@@ -48,7 +48,7 @@ def list_parser() -> argparse.ArgumentParser:
         prog="mentortui list",
         description="List the pairs: short name, last and next meeting, open and overdue action items.",
     )
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 
@@ -56,7 +56,7 @@ def new_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentortui new", description="Create a pair.")
     parser.add_argument("--mentor", required=True, help="the mentor's name")
     parser.add_argument("--mentee", required=True, help="the mentee's name")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 
@@ -75,7 +75,7 @@ def export_parser() -> argparse.ArgumentParser:
                         help="who it is for: the mentee or the mentor (the default, the other person: "
                         "private notes left out), or me (my private notes included)")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 

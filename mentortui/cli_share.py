@@ -8,17 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from mentortui.cli import add_data_dir_option
 from mentortui.storage.paths import default_data_dir
 
 ROLES = ("mentor", "mentee")
-
-
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        help="folder holding the pair files (default: MENTORTUI_DATA_DIR or the user data folder)",
-    )
 
 
 def share_parser() -> argparse.ArgumentParser:
@@ -34,7 +27,7 @@ def share_parser() -> argparse.ArgumentParser:
                        help="a folder Syncthing, Dropbox or iCloud keeps in step")
     parser.add_argument("--as", dest="role", choices=ROLES, default="mentor",
                         help="whose machine this is (default: mentor)")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 
@@ -47,7 +40,7 @@ def join_parser() -> argparse.ArgumentParser:
     parser.add_argument("--folder", type=Path, metavar="PATH", help="the synced folder holding the pair")
     parser.add_argument("--pair", help="with --folder: which pair, when the folder holds several")
     parser.add_argument("--as", dest="role", choices=ROLES, required=True, help="whose machine this is")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 
@@ -58,7 +51,7 @@ def sync_parser() -> argparse.ArgumentParser:
         "commit, fetch, merge and push (git), or merge a sync tool's conflict copies (folder).",
     )
     parser.add_argument("pair", help="short name of the pair (see `mentortui list`)")
-    _data_dir_option(parser)
+    add_data_dir_option(parser)
     return parser
 
 

@@ -450,7 +450,8 @@ class _Merger:
         review = self.keyed("review", lambda item: str(item.get("id")), lambda mine, other: max(mine, other,
                                                                                                  key=canonical))
         added = sum(1 for review_id, item in self.reviews.items() if review.get(review_id) != item)
-        review.update(self.reviews)
+        for review_id in sorted(self.reviews):  # found in traversal order, which is not symmetric
+            review[review_id] = self.reviews[review_id]
         document["review"] = list(review.values())
         return Merged(document, added)
 
