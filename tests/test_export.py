@@ -226,9 +226,9 @@ def test_meeting_summary_sections_in_the_given_order():
     tokens = PARSER.parse(meeting_markdown(pair, last_meeting(pair), TODAY))
     assert headings(tokens, "h1") == ["Priya Raman with Dana Okafor: meeting of Wed 11 Nov 2026"]
     ours = [h for h in headings(tokens, "h2")
-            if h in ("Agenda", "Notes", "Decisions", "Parked topics", "Action items",
-                     "Assignment for next time", "Next meeting")]
-    assert ours == ["Agenda", "Notes", "Decisions", "Parked topics", "Action items",
+            if h in ("Agenda", "Notes", "Decisions", "Parked topics", "New action items",
+                     "From last time", "Assignment for next time", "Next meeting")]
+    assert ours == ["Agenda", "Notes", "Decisions", "Parked topics", "New action items", "From last time",
                     "Assignment for next time", "Next meeting"]
     facts = [plain(token) for token in [t for t in tokens if t.type == "inline"][1:5]]
     assert facts == ["Kind: Regular meeting", "Meeting number: 6",
@@ -273,9 +273,9 @@ def test_agenda_shows_used_time_once_any_item_was_timed():
     meeting = last_meeting(pair)
     meeting.agenda[0].used_seconds = 245
     meeting.agenda[1].used_seconds = 3723
-    table = tables(PARSER.parse(meeting_markdown(pair, meeting, TODAY)))[0]
-    assert table == [["Item", "Planned", "Used"], ["Check-in", "5 min", "4:05"],
-                     ["Priority topics", "30 min", "1:02:03"], ["Next steps", "10 min", "0:00"]]
+    tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
+    assert [[plain(t) for t in section_inlines(tokens, item.title)] for item in meeting.agenda] == [
+        ["5 min planned, 4 min used"], ["30 min planned, 1 h 2 min used"], ["10 min planned, 0 min used"]]
     meeting.agenda = []
     assert "No agenda." in meeting_markdown(pair, meeting, TODAY)
 
@@ -299,7 +299,7 @@ def test_empty_sections_say_so_and_an_assignment_keeps_its_lines():
     meeting.assignment = "Read chapter 2\n# not a heading\n\n1. not a list"
     tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
     assert [plain(t) for t in section_inlines(tokens, "Notes")] == ["No notes."]
-    assert [plain(t) for t in section_inlines(tokens, "Action items")] == ["None captured."]
+    assert [plain(t) for t in section_inlines(tokens, "New action items")] == ["None captured."]
     assignment = section_inlines(tokens, "Assignment for next time")
     assert [t.content for t in assignment] == ["Read chapter 2\\\n\\# not a heading", "1\\. not a list"]
     assert [child.type for child in assignment[0].children] == ["text", "hardbreak", "text"]
@@ -400,7 +400,8 @@ def test_any_user_text_keeps_the_structure_and_reads_back(mentor, mentee, items,
                            f"{item.due:%a} {item.due.day} {item.due:%b %Y}"]
         assert row[3].startswith("open, due ")
     assert plain(tokens[1]) == f"{pair.mentee.name} with {pair.mentor.name}: meeting of Wed 11 Nov 2026"
-    assert tables(tokens)[0][1][0] == meeting.agenda[0].title
+    first_item = next(i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h3")
+    assert plain(tokens[first_item + 1]) == meeting.agenda[0].title
     assert [plain(t) for t in section_inlines(tokens, "Decisions")] == meeting.decisions
 
     report_tokens = PARSER.parse(pair_markdown(pair, TODAY))
@@ -436,9 +437,10 @@ any_notes = st.one_of(st.text(), st.lists(note_line, max_size=10).map("\n".join)
 
 
 def same_reading(shown: str, typed: str) -> bool:
-    """The same HTML, but for the line break an unclosed code fence does not end with."""
+    """The same HTML, but for the line break an unclosed code fence does not end with and
+    the level of headings (the summary moves them below its own)."""
     def unify(text: str) -> str:
-        return re.sub(r"\n?</code></pre>", "</code></pre>", text)
+        return re.sub(r"<(/?)h[1-6]>", r"<\1h>", re.sub(r"\n?</code></pre>", "</code></pre>", text))
     return unify(shown) == unify(typed)
 
 
@@ -478,7 +480,7 @@ def test_notes_never_change_the_structure_after_them(notes):
     found = after_notes(markdown, suffix)
     assert found == expected
     assert sum(t[0] == "table_open" for t in found) == 1  # the action items
-    assert sum(t[0] == "heading_open" and t[1] == "h2" for t in found) == 5
+    assert sum(t[0] == "heading_open" and t[1] == "h2" for t in found) == 6
     lines = meeting.notes.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -511,7 +513,7 @@ def test_the_last_resort_shows_notes_verbatim(monkeypatch):
 
 
 def test_anything_still_live_after_escaping_falls_back_to_verbatim(monkeypatch):
-    monkeypatch.setattr(safe_notes, "_inert_notes", lambda body: body)  # as if escaping missed it
+    monkeypatch.setattr(safe_notes, "_inert_notes", lambda body, below: (body, []))  # as if escaping missed it
     notes = "<img src=x onerror=alert(1)>"
     assert safe_notes.safe_notes(notes) == "```\n" + notes + "\n```"
 
@@ -546,7 +548,7 @@ def test_html_has_tables_and_escapes_raw_html_from_user_text():
 
 def test_pair_report_html_renders_every_table():
     html = to_html(pair_markdown(demo_pair(TODAY), TODAY))
-    assert html.count("<table>") == 6 + 6 + 2 + 1  # agendas, action items, check-ins, statistics
+    assert html.count("<table>") == 6 + 2 + 1  # action items, check-ins, statistics
 
 
 # --------------------------------------------------------------------------- boundaries
@@ -573,7 +575,7 @@ def test_a_meeting_not_yet_held_can_still_be_summarised():
     running = Meeting(scheduled=datetime(2026, 11, 25, 17, 0), started_at=datetime(2026, 11, 25, 17, 5),
                       agenda=[AgendaItem(title="Check-in")])
     pair.meetings.append(running)
-    assert "- Time: started 17:05, still running (planned 60 min)" in meeting_markdown(pair, running, TODAY)
+    assert "- Time: started 17:05, still running (planned 1 h)" in meeting_markdown(pair, running, TODAY)
 
 
 def test_goal_history_and_empty_fields_show():
@@ -614,7 +616,7 @@ def test_raw_html_in_notes_and_fields_is_escaped_and_the_formatting_kept():
             "&lt;img src=x onerror=alert(1)&gt; is <em>really</em>") in rendered
     assert "<ul>\n<li>first <code>a &lt;b&gt; c</code></li>\n<li>second</li>\n</ul>" in rendered
     assert '<pre><code class="language-html">&lt;p&gt;if a &lt; b&lt;/p&gt;\n</code></pre>' in rendered
-    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td>" in rendered
+    assert "<h3>&lt;img src=x onerror=alert(1)&gt;</h3>" in rendered
     assert "<li>&lt;script&gt;alert('decision')&lt;/script&gt;</li>" in rendered
 
 
@@ -688,14 +690,15 @@ def test_each_typed_line_stays_a_line_in_markdown_and_html():
     meeting.assignment = "Read chapter 2\nWrite a summary"
     markdown = meeting_markdown(pair, meeting, TODAY)
     assert ("## Notes\n\nThought one\\\nThought two\n\n- item a\n- item b\\\n  still b\n\n"
-            "```\ncode 1\ncode 2\n```\n## Topic\nafter *em*\\\nlast line ends in (*  \nnot emphasis*"
+            "```\ncode 1\ncode 2\n```\n#### Topic\nafter *em*\\\nlast line ends in (*  \nnot emphasis*"
             "\n\n## Decisions") in markdown
     assert "## Assignment for next time\n\nRead chapter 2\\\nWrite a summary\n" in markdown
     github = MarkdownIt("commonmark")  # single newlines are soft breaks there, as on GitHub
     for rendered in (github.render(markdown), export_document(pair, TODAY, "latest", html=True)):
+        rendered = re.sub(r' id="[^"]*"', "", rendered)  # the HTML export's anchors
         assert "<p>Thought one<br />\nThought two</p>" in rendered
         assert "<li>item b<br />\nstill b</li>" in rendered
-        assert ("<pre><code>code 1\ncode 2\n</code></pre>\n<h2>Topic</h2>\n"
+        assert ("<pre><code>code 1\ncode 2\n</code></pre>\n<h4>Topic</h4>\n"
                 "<p>after <em>em</em><br />\nlast line ends in (*<br />\nnot emphasis*</p>") in rendered
         assert "<p>Read chapter 2<br />\nWrite a summary</p>" in rendered
 
@@ -713,7 +716,8 @@ def test_html_export_is_a_complete_utf8_page_with_an_escaped_title(tmp_path):
     assert "<title>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</title>" in head
     assert "<style>" in head and "border-collapse: collapse" in head
     assert "José Núñez".encode() in data and "JosÃ©".encode() not in data
-    assert "<h1>José Núñez &lt;b&gt; with Dana Okafor: meeting of Wed 11 Nov 2026</h1>" in data.decode("utf-8")
+    assert ('<h1 id="josé-núñez-b-with-dana-okafor-meeting-of-wed-11-nov-2026">José Núñez &lt;b&gt; with '
+            "Dana Okafor: meeting of Wed 11 Nov 2026</h1>") in data.decode("utf-8")
     assert data.decode("utf-8").rstrip().endswith("</body>\n</html>")
     report = export_document(pair, TODAY, meeting=None, html=True)
     assert "<title>José Núñez &lt;b&gt; with Dana Okafor: mentoring report</title>" in report

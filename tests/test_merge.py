@@ -157,6 +157,19 @@ def test_goal_checkins_and_history_only_grow() -> None:
     assert [version["title"] for version in goal["history"]] == ["Old wording"]
 
 
+def test_an_action_items_pushed_dates_only_grow() -> None:
+    base, mentor, mentee = copies()
+    item_id = BASE["action_items"][0]["id"]
+    mentor_item = stamp(by_id(mentor, "action_items", item_id), "mentor")
+    mentor_item["due_history"] = ["2026-11-16", "2026-11-23"]
+    mentor_item["due"] = "2026-11-30"
+    mentee_item = stamp(by_id(mentee, "action_items", item_id), "mentee")
+    mentee_item["due_history"] = ["2026-11-16"]
+    mentee_item["due"] = "2026-11-20"
+    item = by_id(merge(base, mentor, mentee).document, "action_items", item_id)
+    assert item["due_history"] == ["2026-11-16", "2026-11-23"]
+
+
 def test_the_pair_stage_takes_the_larger() -> None:
     base, mentor, mentee = copies()
     stamp(mentor, "mentor", "2026-11-26T20:00:00")["stage"] = 2

@@ -1,5 +1,5 @@
-"""Action items across a pair's meetings: filters, sort orders and the summary line
-(no Textual here)."""
+"""Action items across a pair's meetings: filters, sort orders, the summary line, pushed
+dates and what meetings did with carried items (no Textual here)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from mentortui.core.models import ActionItem, ActionStatus, Owner, Pair
+from mentortui.core.models import ActionItem, ActionStatus, CarriedOutcomeKind, Meeting, Owner, Pair
 
 STATUS_FILTERS: dict[str, str] = {
     "all": "All",
@@ -82,3 +82,65 @@ def mark(item: ActionItem, status: ActionStatus, today: date) -> None:
     """Done records the day; reopening or dropping clears it."""
     item.status = status
     item.done_on = today if status == "done" else None
+
+
+def push_due(item: ActionItem, day: date) -> None:
+    """Give the item a new delivery date; the date it had is kept in its history."""
+    if item.due is not None and item.due != day:
+        item.due_history.append(item.due)
+    item.due = day
+
+
+def due_dates(item: ActionItem) -> list[date]:
+    """Every delivery date the item has had, the current one last: 16 Nov, 23 Nov, 1 Dec."""
+    return [*item.due_history, *([item.due] if item.due is not None else [])]
+
+
+def slips(item: ActionItem) -> int:
+    """How often the item's delivery date was pushed."""
+    return len(item.due_history)
+
+
+@dataclass(frozen=True)
+class CarriedResult:
+    """One carried action item and what a meeting did with it."""
+
+    item: ActionItem
+    outcome: CarriedOutcomeKind
+    old_due: date | None
+    new_due: date | None
+
+
+def outcome_now(item: ActionItem) -> CarriedOutcomeKind:
+    """What a carried item's state says happened to it, when the meeting recorded nothing."""
+    return "open" if item.status == "open" else item.status
+
+
+def carried_outcomes(pair: Pair, meeting: Meeting) -> list[CarriedResult]:
+    """The action items carried into ``meeting`` and what happened to each, in agenda
+    order. An ended meeting says what it recorded; a meeting under way also lists the
+    carried items it has not taken up yet, as their state is now."""
+    recorded = {outcome.item_id: outcome for outcome in meeting.carried}
+    ids = list(recorded)
+    if meeting.started_at is not None and meeting.ended_at is None:
+        ids += [entry.ref for entry in meeting.agenda
+                if entry.source == "action_item" and entry.ref and entry.ref not in recorded]
+    results = []
+    for item_id in ids:
+        item = pair.action_item(item_id)
+        if item is None:
+            continue
+        if item_id in recorded:
+            outcome = recorded[item_id]
+            results.append(CarriedResult(item, outcome.outcome, outcome.old_due, outcome.new_due))
+        else:
+            results.append(CarriedResult(item, outcome_now(item), item.due, None))
+    order = {entry.ref: index for index, entry in enumerate(meeting.agenda) if entry.source == "action_item"}
+    return sorted(results, key=lambda result: order.get(result.item.id, len(order)))
+
+
+def slipped_most(pair: Pair, n: int) -> list[ActionItem]:
+    """The ``n`` action items whose delivery date was pushed most often (at least once),
+    most slips first, then by their current date."""
+    slipped = [item for item in pair.action_items if item.due_history]
+    return sorted(slipped, key=lambda item: (-slips(item), item.due or date.max))[:n]

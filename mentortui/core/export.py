@@ -11,8 +11,15 @@ Two kinds of text go into an export:
   ``<`` is written ``&lt;`` so that no viewer sees a tag (not every Markdown flavour
   reads ``\\<`` as an escape). Rendered, the text reads exactly as typed.
 - **Meeting notes**, which people write in Markdown, keep their formatting and their
-  lines; :func:`mentortui.core.safe_notes.safe_notes` makes raw HTML and dangerous links in
-  them inert and closes a code fence they leave open.
+  lines; :func:`mentortui.core.safe_notes.summary_notes` makes raw HTML and dangerous links
+  in them inert, closes a code fence they leave open and moves their headings below the
+  section they sit in, so the summary's outline stays its own.
+
+A meeting summary follows the agenda (each item with its planned and used time), then the
+notes, decisions, parked topics, new action items, what happened to the items carried in
+("From last time"), the assignment and the next meeting. The pair report opens with an
+overview and a contents list whose links use GitHub's heading anchors; the HTML gives every
+heading the same id (:func:`heading_anchor`, :class:`Anchors`), so they work there too.
 
 The HTML export (:func:`html_document`) is a complete UTF-8 page rendered with raw HTML
 off, line breaks kept.
@@ -33,9 +40,18 @@ from html import escape as escape_html
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
-from mentortui.core.action_items import summarize_actions
-from mentortui.core.dates import clock, due_phrase
+from mentortui.core.action_items import (
+    CarriedResult,
+    carried_outcomes,
+    due_dates,
+    slipped_most,
+    slips,
+    summarize_actions,
+)
+from mentortui.core.dates import due_phrase
 from mentortui.core.live_meeting import meeting_actions
 from mentortui.core.models import (
     MEETING_KIND_NAMES,
@@ -49,11 +65,12 @@ from mentortui.core.models import (
     Role,
 )
 from mentortui.core.preparation import raised_mark, update_heading
-from mentortui.core.safe_notes import safe_notes
+from mentortui.core.safe_notes import SafeNotes, summary_notes
 from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
 
-__all__ = ["PRIVATE_HEADING", "Audience", "audience_line", "escape_text", "held_meeting_number",
-           "html_document", "meeting_markdown", "pair_markdown", "to_html"]
+__all__ = ["PRIVATE_HEADING", "Anchors", "Audience", "audience_line", "duration", "escape_text",
+           "heading_anchor", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
+           "to_html"]
 
 Audience = Literal["them", "me"]
 """Who an export is for: "them", the other person of the pair, or "me"."""
@@ -112,7 +129,61 @@ def _escape_block(text: str) -> str:
 
 # --- HTML --------------------------------------------------------------------------------
 
+# --- Heading anchors ---------------------------------------------------------------------
+
+# What GitHub drops from a heading's text to make its anchor: everything but letters,
+# digits, "_", "-" and spaces.
+_NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
+# Inline text without these reads as it is written, so it needs no parsing.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>&!~]")
+
+
+def heading_anchor(text: str) -> str:
+    """GitHub's anchor for a heading whose text reads ``text``: lower case, each space a
+    "-", punctuation dropped ("Meeting 1: Thu 3 Sep 2026" is "meeting-1-thu-3-sep-2026")."""
+    return _NOT_IN_ANCHOR.sub("", text.lower()).replace(" ", "-")
+
+
+class Anchors:
+    """The anchors of a document's headings, in order, with repeats numbered as GitHub
+    numbers them: the second "Notes" is "notes-1"."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def add(self, text: str) -> str:
+        """The anchor of the next heading, which reads ``text``."""
+        base = anchor = heading_anchor(text)
+        while anchor in self._seen:
+            self._seen[base] += 1
+            anchor = f"{base}-{self._seen[base]}"
+        self._seen[anchor] = 0
+        return anchor
+
+
+def _inline_text(children: Iterable[Token]) -> str:
+    """What a heading reads, from its inline tokens: text and code, not image text."""
+    return "".join(child.content for child in children if child.type in ("text", "code_inline"))
+
+
+def _heading_ids(state: StateCore) -> None:
+    """Give every heading the id GitHub would give it, so links to anchors work in the HTML."""
+    anchors = Anchors()
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            token.attrSet("id", anchors.add(_inline_text(tokens[index + 1].children or ())))
+
+
 _PARSER = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+_PARSER.core.ruler.push("heading_ids", _heading_ids)
+
+
+def _reads(markdown: str) -> str:
+    """What one line of inline Markdown (a heading's) reads, rendered."""
+    if _INLINE_MARKUP.search(markdown) is None:
+        return markdown
+    return _inline_text(_PARSER.parseInline(markdown)[0].children or ())
 
 _STYLE = """\
 body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 50em; margin: 2em auto;
@@ -127,7 +198,8 @@ code { font-family: ui-monospace, monospace; }
 
 def to_html(markdown: str) -> str:
     """CommonMark plus tables, with raw HTML off (any ``<tag>`` in user text, notes
-    included, comes out escaped as ``&lt;tag&gt;``) and every line break kept."""
+    included, comes out escaped as ``&lt;tag&gt;``), every line break kept and every
+    heading given its GitHub anchor as its id."""
     html: str = _PARSER.render(markdown)
     return html
 
@@ -153,8 +225,30 @@ def _moment(moment: datetime) -> str:
     return f"{_day(moment.date())} at {moment:%H:%M}"
 
 
+def duration(seconds: int) -> str:
+    """A length of time, the one way every export writes one: "27 s" under a minute (never
+    "0:27" beside minutes), "12 min" to the nearest minute, "1 h 5 min" from an hour."""
+    if 0 < seconds < 60:
+        return f"{seconds} s"
+    minutes = (seconds + 30) // 60
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 def _minutes(count: int) -> str:
-    return f"{count} min"
+    return duration(count * 60)
+
+
+def _short_days(days: list[date]) -> str:
+    """Dates one after the other, "16 Nov → 23 Nov → 1 Dec", with the year when they span two."""
+    form = "{d.day} {d:%b}" if len({day.year for day in days}) == 1 else "{d.day} {d:%b} {d.year}"
+    return " → ".join(form.format(d=day) for day in days)
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -209,16 +303,18 @@ def _agenda_item(pair: Pair, item: AgendaItem) -> str:
     return escape_text(f"{item.title} ({mark})" if mark else item.title)
 
 
-def _agenda(pair: Pair, meeting: Meeting) -> str:
+def _agenda(pair: Pair, meeting: Meeting, level: int, heads: list[str]) -> str:
+    """Each agenda item as a heading at ``level`` with its planned and used time."""
     if not meeting.agenda:
         return "No agenda."
     timed = any(item.used_seconds for item in meeting.agenda)
-    rows = [
-        (_agenda_item(pair, item), _minutes(item.minutes), clock(item.used_seconds) if timed else "-")
-        for item in meeting.agenda
-    ]
-    note = "" if timed else "\n\nNo time was recorded per item."
-    return _table(("Item", "Planned", "Used"), rows) + note
+    parts = [] if timed else ["No time was recorded per item."]
+    for item in meeting.agenda:
+        title = _agenda_item(pair, item)
+        heads.append(title)
+        used = f", {duration(item.used_seconds)} used" if timed else ""
+        parts.append(_section(level, title, f"{_minutes(item.minutes)} planned{used}"))
+    return "\n\n".join(parts)
 
 
 def _status(item: ActionItem, today: date) -> str:
@@ -238,6 +334,32 @@ def _action_table(pair: Pair, items: list[ActionItem], today: date) -> str:
     return _table(("What", "Who", "Delivery date", "Status"), rows)
 
 
+def _slip_history(item: ActionItem) -> str:
+    """"slipped twice: 16 Nov → 23 Nov → 1 Dec", or nothing for an item never pushed."""
+    count = slips(item)
+    return f"slipped {_times(count)}: {_short_days(due_dates(item))}" if count else ""
+
+
+def _carried_line(pair: Pair, result: CarriedResult) -> str:
+    item = result.item
+    if result.outcome == "pushed":
+        old = _day(result.old_due) if result.old_due else "no date"
+        new = _day(result.new_due) if result.new_due else "no date"
+        happened = f"pushed from {old} to {new}"
+    elif result.outcome == "open":
+        happened = f"still open, due {_day(result.old_due)}" if result.old_due else "still open"
+    else:
+        happened = result.outcome
+    history = _slip_history(item)
+    return (f"{escape_text(item.text)} ({_owner_name(pair, item.owner)}): {happened}"
+            + (f"; {history}" if history else ""))
+
+
+def _from_last_time(pair: Pair, meeting: Meeting) -> str:
+    results = carried_outcomes(pair, meeting)
+    return _bullets(_carried_line(pair, result) for result in results) or "Nothing carried in."
+
+
 def _next_meeting(pair: Pair, today: date) -> str:
     upcoming = pair.next_meeting(today)
     if upcoming is None:
@@ -246,10 +368,20 @@ def _next_meeting(pair: Pair, today: date) -> str:
 
 
 def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
-             with_number: bool, with_next: bool, private_notes: Mapping[str, str] | None) -> str:
-    """The meeting summary with its title at ``level`` and its sections one below; the
-    meeting's private notes after its notes when ``private_notes`` holds some."""
+             with_number: bool, with_next: bool, private_notes: Mapping[str, str] | None,
+             heads: list[str]) -> str:
+    """The meeting summary with its title at ``level``, its sections one below and the
+    agenda's items and the notes' headings below those; the meeting's private notes after
+    its notes when ``private_notes`` holds some. Every heading's text is added to ``heads``,
+    in order."""
     sub = level + 1
+
+    def section(heading: str, body: str, inner: tuple[str, ...] = ()) -> str:
+        heads.append(heading)
+        heads.extend(inner)
+        return _section(sub, heading, body)
+
+    heads.append(title)
     facts = [f"Kind: {MEETING_KIND_NAMES[meeting.kind]}"]
     if with_number and meeting.is_held:
         facts.append(f"Meeting number: {held_meeting_number(pair, meeting)}")
@@ -258,32 +390,33 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
         f"Attended: {escape_text(pair.mentor.name)} (mentor) and {escape_text(pair.mentee.name)} (mentee)",
     ]
     actions = meeting_actions(pair, meeting)
-    notes = safe_notes(meeting.notes)
+    notes = summary_notes(meeting.notes, below=sub)
+    private = summary_notes(private_notes.get(meeting.id, ""), below=sub) if private_notes else SafeNotes("")
     assignment = _escape_block(meeting.assignment)
     parts = [
         f"{'#' * level} {title}",
         _bullets(facts),
     ]
     if meeting.mentee_update.strip():
-        parts.append(_section(sub, escape_text(update_heading(pair)), _escape_block(meeting.mentee_update)))
+        parts.append(section(escape_text(update_heading(pair)), _escape_block(meeting.mentee_update)))
+    agenda_heads: list[str] = []
+    agenda = _agenda(pair, meeting, sub + 1, agenda_heads)
     parts += [
-        _section(sub, "Agenda", _agenda(pair, meeting)),
-        _section(sub, "Notes", notes or "No notes."),
-        *_private_section(sub, meeting, private_notes),
-        _section(sub, "Decisions", _bullets(map(escape_text, meeting.decisions)) or "None recorded."),
-        _section(sub, "Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
-        _section(sub, "Action items",
-                 _action_table(pair, actions, today) if actions else "None captured."),
-        _section(sub, "Assignment for next time", assignment or "None given."),
+        section("Agenda", agenda, tuple(agenda_heads)),
+        section("Notes", notes.text or "No notes.", notes.headings),
+    ]
+    if private.text.strip():
+        parts.append(section(PRIVATE_HEADING, private.text, private.headings))
+    parts += [
+        section("Decisions", _bullets(map(escape_text, meeting.decisions)) or "None recorded."),
+        section("Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
+        section("New action items", _action_table(pair, actions, today) if actions else "None captured."),
+        section("From last time", _from_last_time(pair, meeting)),
+        section("Assignment for next time", assignment or "None given."),
     ]
     if with_next:
-        parts.append(_section(sub, "Next meeting", _next_meeting(pair, today)))
+        parts.append(section("Next meeting", _next_meeting(pair, today)))
     return "\n\n".join(parts) + "\n"
-
-
-def _private_section(level: int, meeting: Meeting, private_notes: Mapping[str, str] | None) -> list[str]:
-    text = safe_notes(private_notes.get(meeting.id, "")) if private_notes else ""
-    return [_section(level, PRIVATE_HEADING, text)] if text.strip() else []
 
 
 def meeting_title(pair: Pair, meeting: Meeting) -> str:
@@ -293,12 +426,13 @@ def meeting_title(pair: Pair, meeting: Meeting) -> str:
 
 def meeting_markdown(pair: Pair, meeting: Meeting, today: date,
                      private_notes: Mapping[str, str] | None = None) -> str:
-    """The summary of one meeting, to send or keep: facts, agenda with time used, the notes
-    as written, decisions, parked topics, its action items, the assignment and the next
-    meeting. ``today`` decides what is overdue and which meeting is next. ``private_notes``
-    (meeting id to text) is given only for an export for me."""
+    """The summary of one meeting, to send or keep: facts, each agenda item with its planned
+    and used time, the notes as written, decisions, parked topics, its new action items,
+    what happened to the items carried in, the assignment and the next meeting. ``today``
+    decides what is overdue and which meeting is next. ``private_notes`` (meeting id to
+    text) is given only for an export for me."""
     return _meeting(pair, meeting, today, escape_text(meeting_title(pair, meeting)), level=1,
-                    with_number=True, with_next=True, private_notes=private_notes)
+                    with_number=True, with_next=True, private_notes=private_notes, heads=[])
 
 
 # --- The whole pair ----------------------------------------------------------------------
@@ -370,32 +504,106 @@ def pair_title(pair: Pair) -> str:
     return f"{pair.mentee.name} with {pair.mentor.name}: mentoring report"
 
 
+# The overview's own headings, in order; none is named like a later section, so that the
+# later sections keep their plain anchors.
+_OVERVIEW = "Overview"
+_OVERVIEW_PARTS = ("Meetings held", "Goals and progress", "Open and overdue action items", "Slipped most",
+                   "Contents")
+# How many open items and slipped items the overview lists, to stay on one screen.
+_OVERVIEW_ITEMS = 8
+_OVERVIEW_SLIPPED = 3
+
+
+def _held_line(held: list[Meeting]) -> str:
+    if not held:
+        return "No meetings held yet."
+    first, last = _day(held[0].scheduled.date()), _day(held[-1].scheduled.date())
+    if len(held) == 1:
+        return f"1 meeting, on {first}."
+    return f"{len(held)} meetings, from {first} to {last}."
+
+
+def _goal_line(goal: Goal) -> str:
+    status = "" if goal.is_active else f" ({goal.status})"
+    if goal.checkins:
+        count = len(goal.checkins)
+        checkins = f"{count} check-in{'s' if count > 1 else ''}, the last {_day(goal.checkins[-1].on)}"
+    else:
+        checkins = "no check-ins yet"
+    return f"{escape_text(goal.title)}{status}: {goal.progress}%, {checkins}"
+
+
+def _open_items(pair: Pair, today: date) -> str:
+    """The summary line, then the open items, overdue first, as many as fit one screen."""
+    items = sorted(pair.open_action_items(),
+                   key=lambda item: (not item.is_overdue(today), item.due is None, item.due or date.max))
+    lines = [f"{escape_text(item.text)} ({_owner_name(pair, item.owner)}): "
+             + (due_phrase(item.due, today) if item.due else "no delivery date")
+             for item in items[:_OVERVIEW_ITEMS]]
+    if len(items) > _OVERVIEW_ITEMS:
+        lines.append(f"and {len(items) - _OVERVIEW_ITEMS} more open")
+    summary = summarize_actions(pair, today)
+    return f"{summary.open} open, {summary.overdue} overdue." + (f"\n\n{_bullets(lines)}" if lines else "")
+
+
+def _slipped(pair: Pair) -> str:
+    items = slipped_most(pair, _OVERVIEW_SLIPPED)
+    lines = [f"{escape_text(item.text)} ({_owner_name(pair, item.owner)}): {_slip_history(item)}"
+             for item in items]
+    return _bullets(lines) or "No delivery date was pushed."
+
+
+def _contents(entries: list[tuple[str, str]]) -> str:
+    """A list of links to headings: (text as Markdown, anchor)."""
+    return _bullets(f"[{text}](#{anchor})" for text, anchor in entries)
+
+
 def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | None = None) -> str:
-    """A report of the whole pair: who, what they agreed, every held meeting in order (the
-    meeting summary one heading level down), every goal with its SMART fields and
-    check-ins, and action item statistics. Action items not captured in a held meeting
+    """A report of the whole pair: who; an overview (meetings held, goals with progress
+    and check-ins, open and overdue action items, the items that slipped most, and a
+    contents list linking to each meeting); what they agreed; every held meeting in order
+    (the meeting summary one heading level down); every goal with its SMART fields and
+    check-ins; and action item statistics. Action items not captured in a held meeting
     get a table of their own so that none is missing. ``private_notes`` as for
     :func:`meeting_markdown`."""
     held = pair.held_meetings()
-    parts = [
-        f"# {escape_text(pair_title(pair))}",
-        _pair_facts(pair, today),
-        _section(2, "Expectations", _expectations(pair)),
-    ]
+    title = escape_text(pair_title(pair))
+    anchors = Anchors()
+    for heading in (title, _OVERVIEW, *_OVERVIEW_PARTS):
+        anchors.add(_reads(heading))
+    contents = [("Expectations", anchors.add("Expectations"))]
+    body: list[str] = [_section(2, "Expectations", _expectations(pair))]
     for number, meeting in enumerate(held, start=1):
-        title = f"Meeting {number}: {_day(meeting.scheduled.date())}"
-        parts.append(_meeting(pair, meeting, today, title, level=2, with_number=False,
-                              with_next=False, private_notes=private_notes).rstrip("\n"))
+        heads: list[str] = []
+        heading = f"Meeting {number}: {_day(meeting.scheduled.date())}"
+        body.append(_meeting(pair, meeting, today, heading, level=2, with_number=False,
+                             with_next=False, private_notes=private_notes, heads=heads).rstrip("\n"))
+        contents.append((heading, anchors.add(heads[0])))
+        for inner in heads[1:]:
+            anchors.add(_reads(inner))
     if not held:
-        parts.append(_section(2, "Meetings", "No meetings held yet."))
+        anchors.add("Meetings")
+        body.append(_section(2, "Meetings", "No meetings held yet."))
+    contents.append(("Goals", anchors.add("Goals")))
+    for goal in pair.goals:
+        anchors.add(" ".join(goal.title.split()))
     goals = "\n\n".join(_goal(goal, 3) for goal in pair.goals)
-    parts.append(_section(2, "Goals", goals or "No goals yet."))
-    parts.append(_section(2, "Action items", _action_statistics(pair, today)))
+    body.append(_section(2, "Goals", goals or "No goals yet."))
+    contents.append(("Action items", anchors.add("Action items")))
+    body.append(_section(2, "Action items", _action_statistics(pair, today)))
     held_ids = {meeting.id for meeting in held}
     elsewhere = [item for item in pair.action_items if item.meeting_id not in held_ids]
     if elsewhere:
-        parts.append(_section(3, "Not from a held meeting", _action_table(pair, elsewhere, today)))
-    return "\n\n".join(parts) + "\n"
+        body.append(_section(3, "Not from a held meeting", _action_table(pair, elsewhere, today)))
+    goal_lines = _bullets(map(_goal_line, pair.goals)) or "No goals yet."
+    overview = [
+        _section(2, _OVERVIEW, _section(3, _OVERVIEW_PARTS[0], _held_line(held))),
+        _section(3, _OVERVIEW_PARTS[1], goal_lines),
+        _section(3, _OVERVIEW_PARTS[2], _open_items(pair, today)),
+        _section(3, _OVERVIEW_PARTS[3], _slipped(pair)),
+        _section(3, _OVERVIEW_PARTS[4], _contents(contents)),
+    ]
+    return "\n\n".join([f"# {title}", _pair_facts(pair, today), *overview, *body]) + "\n"
 
 
 class ExportError(ValueError):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from mentortui.core.action_items import mark, outcome_now, push_due
 from mentortui.core.builtin_content import BuiltinContent
-from mentortui.core.models import ActionItem, AgendaItem, Meeting, Owner, Pair
+from mentortui.core.models import ActionItem, ActionStatus, AgendaItem, CarriedOutcome, Meeting, Owner, Pair
 from mentortui.core.planning import add_item, carry_in, suggest_kind, template_items
 from mentortui.core.starter_bank import record_reached
 
@@ -61,6 +62,7 @@ def cancel_start(pair: Pair, meeting: Meeting) -> None:
         meeting.planned_for = None
     for item in meeting.agenda:
         item.used_seconds = 0
+    meeting.carried = []
     _forget_asked(pair, meeting)
 
 
@@ -146,6 +148,38 @@ def missing_dates(pair: Pair, meeting: Meeting) -> list[ActionItem]:
     return [item for item in meeting_actions(pair, meeting) if item.status == "open" and item.due is None]
 
 
+def _carried_record(meeting: Meeting, item: ActionItem) -> CarriedOutcome:
+    """The meeting's record of a carried item, made with the date it had when first taken up."""
+    record = next((outcome for outcome in meeting.carried if outcome.item_id == item.id), None)
+    if record is None:
+        record = CarriedOutcome(item_id=item.id, old_due=item.due)
+        meeting.carried.append(record)
+    return record
+
+
+def review_carried(meeting: Meeting, item: ActionItem, status: ActionStatus, today: date) -> None:
+    """Mark a carried item done or dropped in the meeting, and record that it was."""
+    record = _carried_record(meeting, item)
+    mark(item, status, today)
+    record.outcome = outcome_now(item)
+
+
+def push_carried(meeting: Meeting, item: ActionItem, day: date) -> None:
+    """Push a carried item's delivery date in the meeting, and record the old and new dates."""
+    record = _carried_record(meeting, item)
+    push_due(item, day)
+    record.outcome = "pushed"
+    record.new_due = day
+
+
+def _record_still_open(pair: Pair, meeting: Meeting) -> None:
+    """Carried items the meeting recorded nothing for: as they stand at its end."""
+    for entry in meeting.agenda:
+        item = pair.action_item(entry.ref) if entry.source == "action_item" else None
+        if item is not None and all(outcome.item_id != item.id for outcome in meeting.carried):
+            meeting.carried.append(CarriedOutcome(item_id=item.id, outcome=outcome_now(item), old_due=item.due))
+
+
 def suggest_next_start(pair: Pair, meeting: Meeting, today: date) -> datetime:
     """The agreed interval after this meeting, at the pair's usual time, after today."""
     start = datetime.combine(meeting.scheduled.date() + timedelta(days=pair.expectations.frequency_days),
@@ -160,6 +194,7 @@ def end(pair: Pair, meeting: Meeting, now: datetime, next_start: datetime, assig
     """Close the meeting and plan the next one, with this meeting's parked topics and the
     open action items on its agenda. Returns the next meeting."""
     _bank_time(meeting, now)
+    _record_still_open(pair, meeting)
     meeting.ended_at = now
     meeting.current_since = None
     meeting.assignment = assignment

@@ -266,6 +266,8 @@ class _Merger:
                                                         checkin.get("note")))
         if (table, path) == ("goals", "history") and isinstance(ours, list) and isinstance(theirs, list):
             return _grow(ours, theirs, lambda version: (version.get("revised_on"), version.get("title")))
+        if (table, path) == ("action_items", "due_history") and isinstance(ours, list) and isinstance(theirs, list):
+            return _grow(ours, theirs, lambda day: (day,))
         if (table, path) == ("meetings", "agenda") and isinstance(ours, list) and isinstance(theirs, list):
             return self._agenda(record, base if isinstance(base, list) else [], ours, theirs)
         if isinstance(ours, dict) and isinstance(theirs, dict):

@@ -85,6 +85,7 @@ Minutes = Annotated[int, Field(ge=0, le=24 * 60, strict=True)]
 Owner = Literal["mentor", "mentee", "both"]
 MeetingKind = Literal["first", "needs_1", "needs_2", "regular", "closing"]
 ActionStatus = Literal["open", "done", "dropped"]
+CarriedOutcomeKind = Literal["done", "dropped", "pushed", "open"]
 GoalTerm = Literal["short", "long"]
 GoalStatus = Literal["active", "achieved", "revised", "dropped"]
 Role = Literal["mentor", "mentee"]
@@ -161,6 +162,16 @@ class AgendaItem(Model):
     raised_by: Role | None = None
 
 
+class CarriedOutcome(Model):
+    """What a meeting did with one action item carried in from an earlier meeting: its
+    delivery date when the meeting took it up, and the new one when it was pushed."""
+
+    item_id: str
+    outcome: CarriedOutcomeKind = "open"
+    old_due: Day | None = None
+    new_due: Day | None = None
+
+
 class Meeting(Stamped):
     id: str = Field(default_factory=new_id)
     kind: MeetingKind = "regular"
@@ -182,6 +193,8 @@ class Meeting(Stamped):
     not_held: Annotated[bool, Field(strict=True)] = False
     # What the mentee wrote, before the meeting, about how things went since the last one.
     mentee_update: Text = ""
+    # What happened, in this meeting, to the action items carried in from earlier ones.
+    carried: list[CarriedOutcome] = Field(default_factory=list)
 
     @property
     def is_held(self) -> bool:
@@ -212,6 +225,8 @@ class ActionItem(Stamped):
     meeting_id: str | None = None
     goal_id: str | None = None
     done_on: Day | None = None
+    # Earlier delivery dates, one for each time the date was pushed; it only grows.
+    due_history: list[Day] = Field(default_factory=list)
 
     def is_overdue(self, today: date) -> bool:
         return self.status == "open" and self.due is not None and self.due < today

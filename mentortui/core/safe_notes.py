@@ -17,6 +17,11 @@ same in any viewer and can neither run nor break anything:
   so one thought per line stays one line.
 - **Nothing left open.** A code fence the notes leave open is closed, so the rest of the
   document is not swallowed.
+- **Headings below the summary's own.** Given the level of the section the notes sit in,
+  every heading typed in them moves that many levels down (a note's ``#`` under a level-2
+  section becomes ``###``), capped at level 6, so no note can start a section of the
+  summary. An underlined (setext) heading becomes a ``#`` heading on its first line. Code
+  blocks are left alone.
 
 The result is checked with a parser that has raw HTML on and accepts any link; should
 anything live or open still come through, the notes are shown verbatim in a code block.
@@ -28,12 +33,13 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["is_dangerous_url", "notes_parser", "safe_notes"]
+__all__ = ["SafeNotes", "is_dangerous_url", "notes_parser", "safe_notes", "summary_notes"]
 
 
 class _AnyLink(MarkdownIt):
@@ -61,6 +67,11 @@ _MAY_BE_LIVE_OR_OPEN = re.compile(r"<|\]\(|\]:|```|~~~")
 # away is caught by the final check.
 _URL_LOOKAHEAD = 256
 _DANGEROUS_SCHEME = re.compile(r"(?:javascript|vbscript|data|file):")
+# What may stand before a heading's "#"s on its line: block quote markers, list markers and
+# indentation; the same before the text of an underlined heading.
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t]*>|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*")
+_ATX_MARKS = re.compile(r"#{1,6}(?=[ \t]|$)")
+_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 # CommonMark autolinks that are safe to keep live: web and mail addresses.
 _SAFE_AUTOLINK = re.compile(
     r"<(?:(?:https?|mailto):[^<>\x00-\x20]*"
@@ -275,11 +286,55 @@ def _blocks(tokens: list[Token], lines: list[str]) -> tuple[set[int], list[tuple
     return code, sorted(ranges), rows, continued
 
 
-def _inert_notes(body: str) -> str:
-    """The notes with raw HTML and dangerous links made inert and typed line breaks kept,
-    their block structure unchanged."""
+def _container(line: str) -> str:
+    """The quote markers, list marker and indentation that start ``line``."""
+    match = _CONTAINER_PREFIX.match(line)
+    return match[0] if match else ""
+
+
+def _unbroken(line: str) -> str:
+    """A line of an underlined heading without the hard break it was given, and without
+    its container markers (quote markers, indentation)."""
+    line = line[len(_container(line)):]
+    if line.endswith("  "):
+        return line.rstrip(" ")
+    backslashes = len(line) - len(line.rstrip("\\"))
+    return line[:-1] if backslashes % 2 else line
+
+
+def _shift_headings(tokens: list[Token], lines: list[str], below: int) -> tuple[list[str], list[str]]:
+    """``lines`` with every heading moved ``below`` levels down (at most to level 6); an
+    underlined heading becomes one ``#`` heading line. And each heading's text as written."""
+    texts: list[str] = []
+    joined: set[int] = set()
+    for token in tokens:
+        if token.type != "heading_open" or token.map is None:
+            continue
+        start, end = token.map
+        marks = "#" * min(6, int(token.tag[1:]) + below)
+        prefix = _container(lines[start])
+        if token.markup in ("=", "-"):
+            text = " ".join(_unbroken(line).strip() for line in lines[start:end - 1])
+            lines[start] = f"{prefix}{marks} {text}"
+            joined.update(range(start + 1, end))
+        else:
+            atx = _ATX_MARKS.match(lines[start], len(prefix))
+            if atx is None:
+                continue
+            rest = lines[start][atx.end():]
+            text = _ATX_CLOSING.sub("", rest).strip()
+            lines[start] = f"{prefix}{marks}{rest}"
+        texts.append(text)
+    return [line for number, line in enumerate(lines) if number not in joined], texts
+
+
+def _inert_notes(body: str, below: int = 0) -> tuple[str, list[str]]:
+    """The notes with raw HTML and dangerous links made inert, typed line breaks kept and
+    headings moved ``below`` levels down, their block structure otherwise unchanged; and
+    the text of each heading."""
     lines = body.split("\n")
-    code, ranges, rows, continued = _blocks(_STRICT.parse(body), lines)
+    tokens = _STRICT.parse(body)
+    code, ranges, rows, continued = _blocks(tokens, lines)
     for start, end in ranges:
         if start in code:
             continue
@@ -291,14 +346,30 @@ def _inert_notes(body: str) -> str:
             _hard_break(line) if number in breakable and start + number in continued else line
             for number, line in enumerate(text.split("\n"))
         ]
-    return "\n".join(lines)
+    if not below:
+        return "\n".join(lines), []
+    lines, headings = _shift_headings(tokens, lines, below)
+    return "\n".join(lines), headings
 
 
-def safe_notes(notes: str) -> str:
+@dataclass(frozen=True)
+class SafeNotes:
+    """Notes ready for a summary, and the text of each heading in them (as Markdown)."""
+
+    text: str
+    headings: tuple[str, ...] = ()
+
+
+def safe_notes(notes: str, below: int = 0) -> str:
     """The notes ready for the summary: blank lines around them dropped, raw HTML and
-    dangerous links inert, line breaks kept, an open code fence closed. Should a check
-    with raw HTML on still find anything live, or the notes still not end cleanly, they are
-    shown verbatim in a code block instead."""
+    dangerous links inert, line breaks kept, an open code fence closed, headings moved
+    ``below`` levels down. Should a check with raw HTML on still find anything live, or the
+    notes still not end cleanly, they are shown verbatim in a code block instead."""
+    return summary_notes(notes, below).text
+
+
+def summary_notes(notes: str, below: int = 0) -> SafeNotes:
+    """As :func:`safe_notes`, with the text of the headings left in the notes."""
     lines = notes.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -307,10 +378,10 @@ def safe_notes(notes: str) -> str:
     body = "\n".join(lines)
     closed = _close_fence(body)
     if closed is not None:
-        result = _inert_notes(closed)
+        result, headings = _inert_notes(closed, below)
         if _MAY_BE_LIVE_OR_OPEN.search(result) is None:
-            return result
+            return SafeNotes(result, tuple(headings))
         tokens, line = _parse_with_sentinel(_PERMISSIVE, result)
         if _ends_cleanly(tokens, line) and _nothing_live(tokens):
-            return result
-    return _verbatim(body)
+            return SafeNotes(result, tuple(headings))
+    return SafeNotes(_verbatim(body))

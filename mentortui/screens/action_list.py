@@ -89,7 +89,7 @@ class ActionItemsScreen(PairScreen):
             rows.append(FittedRow({
                 "what": Text(item.text),
                 "who": Text(OWNER_NAMES[item.owner]),
-                "due": Text(short_day(item.due, today) if item.due else "no date"),
+                "due": _delivery(item, today),
                 "when": _when(item, today),
                 "status": Text(item.status),
                 "meeting": Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
@@ -132,7 +132,7 @@ class ActionItemsScreen(PairScreen):
 
         def pushed(day: date | None) -> None:
             if day is not None:
-                item.due = day
+                action_items.push_due(item, day)
                 self._changed(item.id)
 
         self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today(), item.due),
@@ -170,6 +170,15 @@ class ActionItemsScreen(PairScreen):
         yield SystemCommand("Push delivery date", "Give the item a new date", self.action_push)
         yield SystemCommand("Edit action item", "Text, owner, date, goal", self.action_edit)
         yield SystemCommand("New action item", "Outside a meeting", self.action_new)
+
+
+def _delivery(item: ActionItem, today: date) -> Text:
+    """The delivery date, and under it how often it slipped, when it did."""
+    cell = Text(short_day(item.due, today) if item.due else "no date")
+    slips = action_items.slips(item)
+    if slips:
+        cell.append(f"\nslipped {slips}×", style="yellow")
+    return cell
 
 
 def _when(item: ActionItem, today: date) -> Text:

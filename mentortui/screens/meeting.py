@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.text import Text
@@ -12,14 +13,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentortui.core import live_meeting
-from mentortui.core.action_items import mark
+from mentortui.core import live_meeting, quick_capture
+from mentortui.core.dates import due_label
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
 from mentortui.core.planning import CARRIED_SOURCES
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
+from mentortui.storage.preferences import quick_capture_on
 from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems
 from mentortui.widgets.editor import EditorFailed, edit_externally
@@ -29,8 +31,26 @@ from mentortui.widgets.notes_panes import NotesPanes
 from mentortui.widgets.update_panel import UpdatePanel
 
 
+@dataclass(frozen=True)
+class CaptureUndo:
+    """How to take back the last quick capture: forget the item and unmark its line,
+    as long as the shared notes still read ``notes_after`` (nothing typed since)."""
+
+    forget: Callable[[], None]
+    row: int
+    line: str
+    notes_after: str
+
+
 class MeetingScreen(PairScreen):
     CSS_PATH = "meeting.tcss"
+    HELP = """
+    **Quick capture** in the shared notes: a line you finish with enter that starts with
+    `todo:` or `ai:` becomes an action item (owner and "by fri" read from the line),
+    `decided:` a decision, `park:` a topic for the next meeting. The line is marked
+    `todo✓:` and `ctrl+z` right after takes the capture back.
+    `MENTORTUI_QUICK_CAPTURE=off` in the environment switches this off.
+    """
     # The notes have the focus from the first frame: a typist's first letters must never
     # land on the agenda list, where d, x and p act on carried items.
     AUTO_FOCUS = "#notes"
@@ -41,6 +61,8 @@ class MeetingScreen(PairScreen):
         Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
         Binding("ctrl+l", "park_topic", "Park", id="park_topic", priority=True,
                 tooltip="Park a topic for the next meeting"),
+        Binding("ctrl+z", "undo_capture", "Undo capture", id="undo_capture", priority=True,
+                tooltip="Take back the capture a todo:, decided: or park: line just made"),
         Binding("f2", "notes_pane('private')", "Private", id="show_private", priority=True,
                 tooltip="My private notes of this meeting, only on this machine"),
         Binding("f2", "notes_pane('shared')", "Shared", id="show_shared", priority=True,
@@ -60,6 +82,8 @@ class MeetingScreen(PairScreen):
     def __init__(self, session: PairSession, meeting: Meeting) -> None:
         super().__init__(session)
         self.meeting = meeting
+        self._quick_capture = quick_capture_on()
+        self._capture_undo: CaptureUndo | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,6 +116,8 @@ class MeetingScreen(PairScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.REVIEW_ACTIONS:
             return isinstance(self.focused, DataTable)
+        if action == "undo_capture":
+            return self._undoable() is not None
         if action == "notes_pane":
             return (parameters == ("private",)) != self.query_one(NotesPanes).showing_private
         return True
@@ -268,6 +294,71 @@ class MeetingScreen(PairScreen):
     def action_park_topic(self) -> None:
         self._after_typing(lambda: self._capture_line("Park a topic for the next meeting", self.meeting.parked))
 
+    @on(NotesArea.LineFinished, "#notes")
+    def _line_finished(self, event: NotesArea.LineFinished) -> None:
+        """A finished line of the shared notes that starts with a capture prefix is captured
+        and marked (private notes are never captured: private stays private)."""
+        notes = event.notes
+        if (not self._quick_capture or event.row >= notes.document.line_count
+                or notes.document.get_line(event.row) != event.line):
+            return
+        capture = quick_capture.read_line(event.line, self.pair, self.app.today())
+        if capture is None:
+            return
+        forget, said = self._quick_capture_item(capture)
+        notes.replace(capture.marked, (event.row, 0), (event.row, len(event.line)))
+        self._capture_undo = CaptureUndo(forget, event.row, capture.marked, notes.text)
+        notes.settle()
+        self.session.set_notes(self.meeting, notes.text)
+        self._changed()
+        self.refresh_bindings()
+        self.notify(f"{said} (ctrl+z takes it back)", title="Captured", markup=False)
+
+    def _quick_capture_item(self, capture: quick_capture.Capture) -> tuple[Callable[[], None], str]:
+        """Record the capture as ctrl+t, ctrl+r and ctrl+l do; how to forget it, and what to say."""
+        if capture.kind == "action":
+            item = live_meeting.capture_action(self.pair, self.meeting, capture.text, capture.owner,
+                                               capture.due, None)
+            when = due_label(capture.due, self.app.today()) if capture.due else "no delivery date yet"
+
+            def forget_action() -> None:
+                self.pair.action_items[:] = [action for action in self.pair.action_items if action is not item]
+
+            return forget_action, f"Action item for the {capture.owner}, {when}: {capture.text}"
+        target = self.meeting.decisions if capture.kind == "decision" else self.meeting.parked
+        target.append(capture.text)
+        index = len(target) - 1
+
+        def forget_line() -> None:
+            if index < len(target) and target[index] == capture.text:
+                del target[index]
+
+        said = "Decision" if capture.kind == "decision" else "Parked for the next meeting"
+        return forget_line, f"{said}: {capture.text}"
+
+    def _undoable(self) -> CaptureUndo | None:
+        """The last quick capture, while nothing was typed in the shared notes since."""
+        undo = self._capture_undo
+        notes = self.query_one(NotesPanes).shared
+        if undo is None or self.focused is not notes or notes.text != undo.notes_after:
+            return None
+        return undo
+
+    def action_undo_capture(self) -> None:
+        """Forget the last quick capture and put its line back as typed."""
+        undo = self._undoable()
+        if undo is None:
+            return
+        self._capture_undo = None
+        undo.forget()
+        notes = self.query_one(NotesPanes).shared
+        notes.replace(quick_capture.unmarked(undo.line), (undo.row, 0), (undo.row, len(undo.line)))
+        notes.settle()
+        self.session.set_notes(self.meeting, notes.text)
+        self._changed()
+        self.refresh_bindings()
+        self.notify("Capture taken back", markup=False)
+
     def _changed(self) -> None:
         self.save()
         self._show_items()
@@ -288,7 +379,7 @@ class MeetingScreen(PairScreen):
     def action_review(self, status: ActionStatus) -> None:
         action = self._highlighted_action()
         if action is not None:
-            mark(action, status, self.app.today())
+            live_meeting.review_carried(self.meeting, action, status, self.app.today())
             self.notify(f"Marked {status}: {action.text}", markup=False)
             self._changed()
 
@@ -299,7 +390,7 @@ class MeetingScreen(PairScreen):
 
         def pushed(day: date | None) -> None:
             if day is not None:
-                action.due = day
+                live_meeting.push_carried(self.meeting, action, day)
                 self._changed()
 
         self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today(),

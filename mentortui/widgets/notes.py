@@ -2,7 +2,8 @@
 that stays fast to type in, drops control characters from what is pasted, never lets
 undo or redo end the app, keeps the cursor with the text it was in when the notes
 come back from another editor, and says when the text is due for the journal and for
-the pair file (the screen that owns the notes does the saving)."""
+the pair file (the screen that owns the notes does the saving) and when enter finishes a
+line (the screen may capture it)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,20 @@ class NotesArea(TextArea):
             self.offered = offered
             self.source = source
 
+    class LineFinished(Message):
+        """Posted when enter ends line ``row``, which read ``line`` then: a screen may act
+        on that one line (it checks the line still reads so before changing it)."""
+
+        def __init__(self, notes: NotesArea, row: int, line: str) -> None:
+            super().__init__()
+            self.notes = notes
+            self.row = row
+            self.line = line
+
+        @property
+        def control(self) -> NotesArea:
+            return self.notes
+
     class JournalDue(NotesDue):
         """Posted 0.25 s after the first change not yet journalled: time to hand the notes
         to the journal."""
@@ -113,7 +128,11 @@ class NotesArea(TextArea):
             if len(insert) > limit:
                 insert = insert[:limit]
                 self.post_message(self.Trimmed(len(insert), offered))
-        return super()._replace_via_keyboard(insert, start, end)
+        result = super()._replace_via_keyboard(insert, start, end)
+        if insert == "\n" and result is not None:
+            row = min(start, end)[0]
+            self.post_message(self.LineFinished(self, row, self.document.get_line(row)))
+        return result
 
     def _recompute_cursor_offset(self) -> None:
         # Undo and redo change the document first and put the selection back only at the
