@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from mentortui.core.meeting_notes import notes_of
 from mentortui.storage.session import PairSession
 from mentortui.storage.store import PairStore
 
@@ -104,7 +105,8 @@ def run_trial(folder: Path, kill_after: float) -> Trial:
 
     session = PairSession.open(PairStore(data), slug)  # what the app does on open
     try:
-        notes = next(m for m in session.pair.meetings if m.is_running).notes
+        running = next(m for m in session.pair.meetings if m.is_running)
+        notes = notes_of(running, running.current_item)  # typed under the item the meeting is on
     finally:
         session.close()
     typed = STREAM[:len(sent_at)]

@@ -126,7 +126,7 @@ async def test_repeated_failures_show_one_notification_naming_the_cause_then_sav
         await until(pilot, lambda: messages(app, "Saved"), "the saved-again notification")
         assert len(messages(app, "Saved")) == 1
         assert messages(app, "Saved")[0].startswith("Saved again")
-    assert store.load(demo_slug).meetings[-1].notes == TYPED + " and then more."
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == TYPED + " and then more."
 
 
 async def test_ctrl_q_after_a_failed_save_asks_and_retry_saves_then_quits(make_app, store, demo_slug, disk):
@@ -149,7 +149,7 @@ async def test_ctrl_q_after_a_failed_save_asks_and_retry_saves_then_quits(make_a
         await answer(app, pilot, "#retry")
         await until(pilot, lambda: quit_done(app), "the app to quit")
         assert app.return_code == 0  # quit once saved
-    assert store.load(demo_slug).meetings[-1].notes == TYPED
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == TYPED
     assert not journal_path(store.path_for(demo_slug)).exists()
 
 
@@ -171,10 +171,10 @@ async def test_save_a_copy_writes_a_private_pair_file_in_home_and_keeps_the_jour
     assert stat.S_IMODE(default.stat().st_mode) == 0o600
     assert sorted(p.name for p in home.iterdir()) == [default.name]  # no temp file left
     copy = PairStore(home).load(default.stem)
-    assert copy.meetings[-1].notes == TYPED + "q"
+    assert copy.meetings[-1].agenda[0].notes == TYPED + "q"
     assert json.loads(default.read_text())["meetings"]  # a pair file like any other
     # The pair file still lacks the notes, but its journal has them for the next open.
-    assert store.load(demo_slug).meetings[-1].notes == ""
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == ""
     assert journal_path(store.path_for(demo_slug)).exists()
 
 
@@ -204,7 +204,7 @@ async def test_a_copy_path_typed_by_hand_and_one_that_exists_already(make_app, s
         await pilot.press("enter")
         await until(pilot, lambda: quit_done(app), "the app to quit")
         assert app.return_code == 0
-    assert PairStore(home).load("meeting-copy").meetings[-1].notes == TYPED
+    assert PairStore(home).load("meeting-copy").meetings[-1].agenda[0].notes == TYPED
 
 
 async def test_quit_and_lose_them_quits_and_forgets_the_notes(make_app, store, demo_slug, disk):
@@ -216,7 +216,7 @@ async def test_quit_and_lose_them_quits_and_forgets_the_notes(make_app, store, d
         await answer(app, pilot, "#lose")
         await until(pilot, lambda: quit_done(app), "the app to quit")
         assert app.return_code == 0
-    assert store.load(demo_slug).meetings[-1].notes == ""
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == ""
     assert not journal_path(store.path_for(demo_slug)).exists()
 
 
@@ -240,4 +240,4 @@ async def test_closing_the_pair_with_escape_asks_too_and_back_keeps_it_open(make
         await answer(app, pilot, "#retry")
         await until(pilot, lambda: isinstance(app.screen, PairListScreen), "the pair list")
         assert app.session is None
-    assert store.load(demo_slug).meetings[-1].notes == TYPED
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == TYPED

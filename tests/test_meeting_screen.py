@@ -82,8 +82,9 @@ async def test_a_whole_meeting_from_agenda_to_checklist(make_app, store, demo_sl
     pair = load(store, demo_slug)
     held = pair.last_meeting()
     assert held.started_at.date() == TODAY and held.duration_minutes == 37
-    assert held.notes == ("## Check-in\nPriya sends the CV [draft] | v2\nI will share the deck\n"
-                          "salary talk\nWe focus on the talk first")
+    # The notes stay with the agenda item they were typed under.
+    assert held.agenda[0].notes == "## Check-in\nPriya sends the CV [draft] | v2\nI will share the deck"
+    assert held.agenda[1].notes == "\nsalary talk\nWe focus on the talk first"
     assert held.decisions == ["We focus on the talk first"]
     assert held.agenda[0].used_seconds == 7 * 60
     assert held.assignment.startswith("Each of you completes the action items you own")
@@ -166,7 +167,7 @@ async def test_a_100_kb_paste_goes_in_literally_and_a_bigger_one_is_cut_with_a_m
         await pilot.press("escape", "escape")
         await settle(app, pilot)
         await saved(app, pilot)
-    assert store.load(demo_slug).meetings[-1].notes == "[bold]x[/] | # " * 6_000 + "y" * 100_000
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "[bold]x[/] | # " * 6_000 + "y" * 100_000
 
 
 async def test_a_starter_on_the_agenda_counts_as_asked_when_the_meeting_reaches_it(make_app, store, demo_slug):
@@ -197,4 +198,4 @@ async def test_quitting_right_after_typing_keeps_the_last_words(make_app, store,
         await open_pair(app, pilot, "m")
         await type_text(pilot, "last words")
         await pilot.press("ctrl+q")  # well inside the half second before the notes would save
-    assert store.load(demo_slug).meetings[-1].notes == "last words"
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "last words"

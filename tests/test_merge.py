@@ -223,6 +223,23 @@ def test_notes_changed_on_the_same_lines_keep_both_under_each_name_mentor_first(
     assert merged.document["review"][0]["record_id"] == meeting_id
 
 
+def test_agenda_item_notes_merge_by_lines_and_keep_both_where_both_changed_a_line() -> None:
+    base, mentor, mentee = copies()
+    meeting_id = BASE["meetings"][3]["id"]
+    for document in (base, mentor, mentee):
+        by_id(document, "meetings", meeting_id)["agenda"][0]["notes"] = "Sleep is better.\nExams next week.\n"
+    mentor_meeting = stamp(by_id(mentor, "meetings", meeting_id), "mentor")
+    mentee_meeting = stamp(by_id(mentee, "meetings", meeting_id), "mentee")
+    mentor_meeting["agenda"][0]["notes"] = "Sleep is much better.\nExams next week.\nGym twice.\n"
+    mentee_meeting["agenda"][0]["notes"] = "Sleep: better.\nExams next week.\n"
+    merged = merge(base, mentor, mentee)
+    item = by_id(merged.document, "meetings", meeting_id)["agenda"][0]
+    assert item["notes"] == ("--- Dana Okafor (mentor) wrote: ---\nSleep is much better.\n"
+                             "--- Priya Raman (mentee) wrote: ---\nSleep: better.\n"
+                             "Exams next week.\nGym twice.\n")
+    assert kinds(merged) == [("notes", "agenda.notes")]
+
+
 def test_a_deleted_record_untouched_on_the_other_side_stays_deleted() -> None:
     base, mentor, mentee = copies()
     item = BASE["action_items"][0]

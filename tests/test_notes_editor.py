@@ -9,6 +9,7 @@ import stat
 from textual import events
 from textual.document._edit import Edit
 
+from mentortui.core import meeting_notes
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.widgets.notes import MAX_NOTES_CHARS
 
@@ -23,7 +24,9 @@ def notes_of(app):
 
 
 def saved_notes(store, slug) -> str:
-    return store.load(slug).meetings[-1].notes
+    """The saved notes of the agenda item the meeting is on, where the keys went."""
+    meeting = store.load(slug).meetings[-1]
+    return meeting_notes.notes_of(meeting, meeting.current_item)
 
 
 async def send_at_once(app, pilot, *keys: str) -> None:
@@ -126,7 +129,7 @@ async def test_ctrl_home_and_ctrl_end_go_to_the_start_and_end_of_the_notes(make_
 
 async def test_after_the_editor_appends_the_next_words_follow_what_it_added(
         make_app, store, demo_slug, tmp_path, monkeypatch):
-    fake_editor(tmp_path, monkeypatch, "printf '\\nadded by the editor\\n' >> \"$1\"\n")
+    fake_editor(tmp_path, monkeypatch, "sed -i 's/^typed before$/&\\nadded by the editor/' \"$1\"\n")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_meeting(app, pilot)
@@ -136,29 +139,33 @@ async def test_after_the_editor_appends_the_next_words_follow_what_it_added(
         assert notes_of(app).text == "typed before\nadded by the editor"
         await type_text(pilot, " and after")
         await pilot.press("ctrl+q")  # quitting saves what was typed first
-    assert saved_notes(store, demo_slug) == "typed before\nadded by the editor and after"
+    # Typed under the first agenda item, the meeting's current one.
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "typed before\nadded by the editor and after"
 
 
 async def test_notes_back_from_the_editor_are_kept_to_one_meetings_limit(
         make_app, store, demo_slug, tmp_path, monkeypatch):
-    fake_editor(tmp_path, monkeypatch, "head -c 250000 /dev/zero | tr '\\0' x >> \"$1\"\n")
+    fake_editor(tmp_path, monkeypatch,
+                "awk '$0==\"start\" {for (i = 0; i < 250000; i++) printf \"x\"; print \"\"; next} {print}' "
+                "\"$1\" > \"$1.new\"\nmv \"$1.new\" \"$1\"\n")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_meeting(app, pilot)
+        await type_text(pilot, "start")
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert len(notes_of(app).text) == MAX_NOTES_CHARS
         assert any(n.message.startswith("Kept the first 200,000 of 250,000 characters")
                    for n in app._notifications)
         await pilot.press("ctrl+q")
-    assert saved_notes(store, demo_slug) == "x" * MAX_NOTES_CHARS
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "x" * MAX_NOTES_CHARS
 
 
 async def test_after_the_editor_the_cursor_stays_in_the_line_it_was_in(
         make_app, store, demo_slug, tmp_path, monkeypatch):
     fake_editor(tmp_path, monkeypatch,
-                "{ printf 'added on top\\n'; cat \"$1\"; printf '\\nadded below\\n'; } > \"$1.new\"\n"
-                "mv \"$1.new\" \"$1\"\n")
+                "awk '$0==\"one\" {print \"added on top\"} {print} $0==\"three\" {print \"added below\"}' "
+                "\"$1\" > \"$1.new\"\nmv \"$1.new\" \"$1\"\n")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_meeting(app, pilot)
@@ -178,7 +185,7 @@ async def test_after_the_editor_the_cursor_stays_in_the_line_it_was_in(
         assert notes_of(app).cursor_location == (1, 2)
         await type_text(pilot, "Y")
         await pilot.press("ctrl+q")  # quitting saves what was typed first
-    assert saved_notes(store, demo_slug) == "one\ntwYo\nthree"
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "one\ntwYo\nthree"
 
 
 async def test_an_editor_that_cannot_run_leaves_the_notes_and_the_app(
@@ -223,11 +230,12 @@ async def test_next_and_previous_item_give_the_notes_the_next_letters(make_app, 
         await pilot.press("escape")
         await pilot.pause()
         await send_at_once(app, pilot, "ctrl+n", "x", "p", "d")
-        assert notes_of(app).text == "dxpd"
+        assert notes_of(app).text == "xpd"  # the next item's notes: "d" stayed with the one before
         assert review_statuses(app) == before
         assert rows(app, "#items")[2][0].startswith("> Review: Rewrite the forecast README")
         await pilot.press("ctrl+q")  # quitting saves what was typed first
-    assert saved_notes(store, demo_slug) == "dxpd"
+    assert saved_notes(store, demo_slug) == "xpd"
+    assert store.load(demo_slug).meetings[-1].agenda[1].notes == "d"
 
 
 async def test_done_drop_and_push_keep_the_highlight_on_the_row_acted_on(make_app, store, demo_slug):

@@ -46,7 +46,7 @@ def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 async def type_in_both(app, pilot) -> None:
     """Shared notes, then the private pane, then more of each, switching with F2."""
     await type_text(pilot, "Shared: CV review")
-    assert showing(app) == "Shared notes"
+    assert showing(app) == "Shared notes · Check-in"
     await pilot.press("f2")
     assert showing(app) == "Private notes — only on this machine"
     assert app.focused is pane(app, "#private-notes")
@@ -78,12 +78,12 @@ async def test_each_pane_keeps_what_was_typed_in_it_and_the_pair_file_never_hold
 
         await open_pair(app, pilot, "m")  # back to the meeting under way
         assert isinstance(app.screen, MeetingScreen)
-        assert showing(app) == "Shared notes"
+        assert showing(app) == "Shared notes · Check-in"
         assert pane(app, "#notes").text == "Shared: CV review done"
         await pilot.press("f2")
         assert pane(app, "#private-notes").text == PRIVATE + " (again)"
 
-    assert store.load(demo_slug).meetings[-1].notes == "Shared: CV review done"
+    assert store.load(demo_slug).meetings[-1].agenda[0].notes == "Shared: CV review done"
     assert b"Priya seems tired" not in pair_files(store, demo_slug)
 
 

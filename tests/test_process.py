@@ -22,8 +22,10 @@ from textual.constants import ESCAPE_DELAY
 
 from mentortui.core.demo import demo_pair
 from mentortui.core.live_meeting import unfinished_meeting
+from mentortui.core.meeting_notes import notes_of
 from mentortui.storage.errors import PairLockedError
 from mentortui.storage.journal import read_newest
+from mentortui.storage.session import journal_key
 from mentortui.storage.store import PairStore
 
 from .terminal import Terminal, plain
@@ -80,9 +82,15 @@ def running_meeting(data: Path, slug: str) -> dict | None:
     return running[0] if running else None
 
 
+def current_item_notes(meeting: dict) -> str:
+    """The notes of the agenda item a meeting is on, in the file as written: where the keys
+    typed in the live meeting go."""
+    return next(item["notes"] for item in meeting["agenda"] if item["id"] == meeting["current_item"])
+
+
 def running_notes(data: Path, slug: str) -> str | None:
     meeting = running_meeting(data, slug)
-    return None if meeting is None else meeting["notes"]
+    return None if meeting is None else current_item_notes(meeting)
 
 
 def wait_until(check, timeout: float, what: str, interval: float = 0.02):
@@ -259,7 +267,7 @@ def kill_9_while_typing(tmp_path: Path) -> tuple[Path, str, dict, str]:
     typed_text = FIRST_CHUNK + SECOND_CHUNK[:typed]
     running = [m for m in pair.meetings if m.is_running]
     assert len(running) == 1
-    saved = running[0].notes
+    saved = notes_of(running[0], running[0].current_item)
     assert saved.startswith(FIRST_CHUNK)
     assert typed_text.startswith(saved), f"notes on disk are not a prefix of what was typed: {saved!r}"
     assert len(saved) >= len(saved_mid_typing), "a save seen on disk was lost"
@@ -275,14 +283,17 @@ def test_kill_9_while_typing_leaves_a_valid_file_with_the_notes_up_to_the_last_s
     # that sweeps any temp file the kill left behind.
     with PairStore(data).open(slug) as pair_file:
         running = unfinished_meeting(pair_file.load())
-        assert running is not None and running.id == started["id"] and running.notes == saved
+        assert running is not None and running.id == started["id"]
+        assert notes_of(running, running.current_item) == saved
     assert sorted(p.name for p in data.iterdir() if p.name.endswith(".tmp")) == []
 
 
 def test_kill_9_while_typing_then_restart_resumes_the_meeting_with_the_saved_notes(tmp_path):
     data, slug, started, saved = kill_9_while_typing(tmp_path)
     # Keys typed after that save that reached the notes journal come back on open too.
-    journaled = read_newest(PairStore(data).path_for(slug)).get(started["id"])
+    running = unfinished_meeting(PairStore(data).load(slug))
+    assert running is not None
+    journaled = read_newest(PairStore(data).path_for(slug)).get(journal_key(running, running.current_item))
     if journaled is not None:
         assert journaled.notes.startswith(saved)
         saved = journaled.notes
@@ -316,7 +327,7 @@ def test_kill_9_while_typing_then_restart_resumes_the_meeting_with_the_saved_not
     # A clean quit leaves the meeting running (it was not ended) and releases the lock.
     final = running_meeting(data, slug)
     assert final["id"] == started["id"]
-    assert final["notes"] == saved + MARKER
+    assert current_item_notes(final) == saved + MARKER
     assert not holder_path(data, slug).exists()
     assert not lock_is_held(data, slug)
 
@@ -362,7 +373,8 @@ def test_ctrl_o_hands_the_notes_to_editor_and_saves_what_comes_back(tmp_path):
     editor.write_text(
         "#!/bin/sh\n"
         f"printf '%s\\n' \"$1\" >> '{calls}'\n"
-        "printf '\\nadded by the editor\\n' >> \"$1\"\n"
+        # Under the current item's heading, in the whole meeting's document.
+        "sed -i 's/^before editor$/&\\nadded by the editor/' \"$1\"\n"
     )
     editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
 
@@ -376,7 +388,6 @@ def test_ctrl_o_hands_the_notes_to_editor_and_saves_what_comes_back(tmp_path):
         term.send(CTRL_O)
         notes = wait_for_notes(data, slug, lambda n: "before editor" in n and "added by the editor" in n,
                                SAVE_TIMEOUT, "the notes back from the editor", term)
-        # The newline the editor put at the end of the file was not the user's.
         assert notes == "before editor\nadded by the editor"
 
         # The editor ran once, on a private temp file the app removed afterwards.

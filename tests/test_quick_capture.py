@@ -109,7 +109,7 @@ async def test_a_todo_line_becomes_an_action_item_with_owner_and_date(make_app, 
         await saved(app, pilot)
     pair = store.load(demo_slug)
     meeting = unfinished_meeting(pair)
-    assert meeting.notes.startswith("todo✓: Priya sends the draft by fri\n")
+    assert meeting.agenda[0].notes.startswith("todo✓: Priya sends the draft by fri\n")
     [item] = [a for a in pair.action_items if a.meeting_id == meeting.id]
     assert (item.text, item.owner, item.due) == ("Priya sends the draft", "mentee", FRIDAY)
 

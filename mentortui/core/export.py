@@ -15,11 +15,12 @@ Two kinds of text go into an export:
   in them inert, closes a code fence they leave open and moves their headings below the
   section they sit in, so the summary's outline stays its own.
 
-A meeting summary follows the agenda (each item with its planned and used time), then the
-notes, decisions, parked topics, new action items, what happened to the items carried in
-("From last time"), the assignment and the next meeting. The pair report opens with an
-overview and a contents list whose links use GitHub's heading anchors; the HTML gives every
-heading the same id (:func:`heading_anchor`, :class:`Anchors`), so they work there too.
+A meeting summary follows the agenda (each item with its planned and used time and the
+notes taken under it), then the general notes, decisions, parked topics, new action items,
+what happened to the items carried in ("From last time"), the assignment and the next
+meeting. The pair report opens with an overview and a contents list whose links use
+GitHub's heading anchors; the HTML gives every heading the same id
+(:func:`heading_anchor`, :class:`Anchors`), so they work there too.
 
 The HTML export (:func:`html_document`) is a complete UTF-8 page rendered with raw HTML
 off, line breaks kept.
@@ -304,7 +305,8 @@ def _agenda_item(pair: Pair, item: AgendaItem) -> str:
 
 
 def _agenda(pair: Pair, meeting: Meeting, level: int, heads: list[str]) -> str:
-    """Each agenda item as a heading at ``level`` with its planned and used time."""
+    """Each agenda item as a heading at ``level`` with its planned and used time, then the
+    notes taken under it (their own headings below ``level``)."""
     if not meeting.agenda:
         return "No agenda."
     timed = any(item.used_seconds for item in meeting.agenda)
@@ -313,8 +315,19 @@ def _agenda(pair: Pair, meeting: Meeting, level: int, heads: list[str]) -> str:
         title = _agenda_item(pair, item)
         heads.append(title)
         used = f", {duration(item.used_seconds)} used" if timed else ""
-        parts.append(_section(level, title, f"{_minutes(item.minutes)} planned{used}"))
+        body = f"{_minutes(item.minutes)} planned{used}"
+        notes = summary_notes(item.notes, below=level)
+        if notes.text:
+            heads.extend(notes.headings)
+            body += f"\n\n{notes.text}"
+        parts.append(_section(level, title, body))
     return "\n\n".join(parts)
+
+
+def _no_general_notes(meeting: Meeting) -> str:
+    if any(item.notes.strip() for item in meeting.agenda):
+        return "None beyond the notes under each agenda item."
+    return "No notes."
 
 
 def _status(item: ActionItem, today: date) -> str:
@@ -403,7 +416,7 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     agenda = _agenda(pair, meeting, sub + 1, agenda_heads)
     parts += [
         section("Agenda", agenda, tuple(agenda_heads)),
-        section("Notes", notes.text or "No notes.", notes.headings),
+        section("Notes", notes.text or _no_general_notes(meeting), notes.headings),
     ]
     if private.text.strip():
         parts.append(section(PRIVATE_HEADING, private.text, private.headings))

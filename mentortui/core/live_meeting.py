@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from mentortui.core.action_items import mark, outcome_now, push_due
 from mentortui.core.builtin_content import BuiltinContent
+from mentortui.core.meeting_notes import meeting_text
 from mentortui.core.models import ActionItem, ActionStatus, AgendaItem, CarriedOutcome, Meeting, Owner, Pair
 from mentortui.core.planning import add_item, carry_in, suggest_kind, template_items
 from mentortui.core.starter_bank import record_reached
@@ -44,7 +45,7 @@ def start(pair: Pair, meeting: Meeting, now: datetime, content: BuiltinContent) 
 
 def cancel_refusal(pair: Pair, meeting: Meeting) -> str | None:
     """Why a started meeting can no longer be cancelled, or None while nothing was typed."""
-    if meeting.notes.strip():
+    if meeting_text(meeting).strip():  # the general notes or any item's
         return "Notes were taken"
     if meeting.decisions or meeting.parked or meeting_actions(pair, meeting):
         return "Something was captured"

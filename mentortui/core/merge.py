@@ -10,7 +10,8 @@ field by field three-way, so that nothing either side wrote is lost:
 - action items: done or dropped beat open; goals: achieved or dropped beat active or revised;
   the pair's stage takes the larger; a meeting's ``started_at`` the earliest, ``ended_at`` the
   latest, ``current_item`` follows the later ``current_since``;
-- long texts (a meeting's notes, assignment and mentee update; a goal's five SMART fields)
+- long texts (a meeting's notes, assignment and mentee update, the notes of each of its agenda
+  items; a goal's five SMART fields)
   merge by lines; lines both changed differently are kept both, each under a label naming
   its writer (the mentor's first), and the record is listed for review;
 - goal check-ins and revisions only grow; decisions, parked topics, planned check-in
@@ -46,7 +47,7 @@ Doc = dict[str, Any]
 RECORD_TABLES = ("meetings", "action_items", "goals", "custom_starters")
 _OWN_LISTS = (*RECORD_TABLES, "asked", "deleted", "review")
 _LONG_TEXTS = {
-    "meetings": frozenset({"notes", "assignment", "mentee_update"}),
+    "meetings": frozenset({"notes", "assignment", "mentee_update", "agenda.notes"}),
     "goals": frozenset({"specific", "measurable", "achievable", "relevant", "time_bound"}),
 }
 _SET_LISTS = frozenset({("meetings", "decisions"), ("meetings", "parked"), ("goals", "checkin_dates"),

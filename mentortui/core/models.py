@@ -160,6 +160,8 @@ class AgendaItem(Model):
     used_seconds: Annotated[int, Field(ge=0, strict=True)] = 0
     # Who put the item on the agenda, when it was one of the two people rather than a plan.
     raised_by: Role | None = None
+    # What was noted under this item; the meeting's own ``notes`` are its general notes.
+    notes: Text = ""
 
 
 class CarriedOutcome(Model):

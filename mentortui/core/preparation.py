@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentortui.core.builtin_content import BuiltinContent, Starter
+from mentortui.core.meeting_notes import GENERAL, notes_of
 from mentortui.core.models import ActionItem, AgendaItem, Meeting, Pair, Role
 from mentortui.core.planning import add_item
 from mentortui.core.starter_bank import last_asked
@@ -96,8 +97,8 @@ def _snippet(text: str, start: int) -> str:
 
 
 def search(pair: Pair, query: str) -> list[SearchHit]:
-    """Notes, decisions, action items and goals containing every word of ``query``,
-    newest meeting first."""
+    """Notes (general and each agenda item's), decisions, action items and goals containing
+    every word of ``query``, newest meeting first."""
     words = query.casefold().split()
     if not words:
         return []
@@ -108,7 +109,8 @@ def search(pair: Pair, query: str) -> list[SearchHit]:
 
     hits: list[SearchHit] = []
     for meeting in sorted(pair.meetings, key=lambda m: m.scheduled, reverse=True):
-        for line in meeting.notes.splitlines():
+        sections = (GENERAL, *(item.id for item in meeting.agenda))
+        for line in (line for section in sections for line in notes_of(meeting, section).splitlines()):
             if matches(line):
                 hits.append(SearchHit("notes", _snippet(line, line.casefold().find(words[0])), meeting.id))
         hits.extend(SearchHit("decision", d, meeting.id) for d in meeting.decisions if matches(d))

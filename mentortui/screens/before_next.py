@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from mentortui.core import preparation
 from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
+from mentortui.core.meeting_notes import meeting_text
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair, Role
 from mentortui.core.planning import plan_next_meeting, planned_agenda
 from mentortui.core.safe_notes import notes_parser
@@ -111,7 +112,7 @@ class BeforeNextScreen(PairScreen):
         title.update(Text(f"Notes of {short_moment(meeting.scheduled, today)} "
                           f"({MEETING_KIND_NAMES[meeting.kind].lower()}, meeting {self._shown + 1} of {len(held)})"
                           "   [ earlier  ] later", style="bold"))
-        notes.update(meeting.notes or "_No notes were taken._")
+        notes.update(meeting_text(meeting) or "_No notes were taken._")
 
     def action_back(self) -> None:
         self.dismiss()

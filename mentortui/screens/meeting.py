@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentortui.core import live_meeting, quick_capture
+from mentortui.core import live_meeting, meeting_notes, quick_capture
 from mentortui.core.dates import due_label
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
 from mentortui.core.planning import CARRIED_SOURCES
@@ -26,7 +26,7 @@ from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems
 from mentortui.widgets.editor import EditorFailed, edit_externally
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
-from mentortui.widgets.notes import NotesArea
+from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea, NotesHeld
 from mentortui.widgets.notes_panes import NotesPanes
 from mentortui.widgets.update_panel import UpdatePanel
 
@@ -34,9 +34,10 @@ from mentortui.widgets.update_panel import UpdatePanel
 @dataclass(frozen=True)
 class CaptureUndo:
     """How to take back the last quick capture: forget the item and unmark its line,
-    as long as the shared notes still read ``notes_after`` (nothing typed since)."""
+    as long as the shared notes still hold ``held`` and read ``notes_after`` (nothing typed since)."""
 
     forget: Callable[[], None]
+    held: NotesHeld
     row: int
     line: str
     notes_after: str
@@ -67,6 +68,10 @@ class MeetingScreen(PairScreen):
                 tooltip="My private notes of this meeting, only on this machine"),
         Binding("f2", "notes_pane('shared')", "Shared", id="show_shared", priority=True,
                 tooltip="The meeting's shared notes"),
+        Binding("f3", "whole_notes", "Whole meeting", id="whole_notes", priority=True, show=False,
+                tooltip="The whole meeting's notes as one document, each item's under its title"),
+        Binding("ctrl+g", "general_notes", "General notes", id="general_notes", priority=True, show=False,
+                tooltip="The notes not tied to an agenda item"),
         Binding("ctrl+o", "open_editor", "Edit in $EDITOR", id="open_editor", priority=True, show=False),
         Binding("f9", "export", "Export", id="export", priority=True, show=False),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
@@ -95,6 +100,7 @@ class MeetingScreen(PairScreen):
             with Vertical(id="notes-pane"):
                 yield Static(id="hint")
                 yield UpdatePanel(self.pair, self.meeting, id="mentee-update")
+                # The shared pane starts on the general notes; on_mount moves it to the current item.
                 yield NotesPanes(self.meeting.notes, self.session.private_notes(self.meeting.id), id="panes")
             yield CapturedItems(id="captured")
         yield Footer()
@@ -109,8 +115,8 @@ class MeetingScreen(PairScreen):
         self.set_interval(1.0, self._tick)
         self.watch(self.app, "saved_at", self._show_saved)
         panes = self.query_one(NotesPanes)
-        for notes in (panes.shared, panes.private):
-            notes.move_cursor(notes.document.end)
+        self._hold(self._current_held())
+        panes.private.move_cursor(panes.private.document.end)
         self.set_focus(panes.shared)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -167,9 +173,67 @@ class MeetingScreen(PairScreen):
         self.set_focus(self.query_one(NotesPanes).show(pane == "private"))
         self.refresh_bindings()
 
+    def _current_held(self) -> NotesHeld:
+        """The current agenda item's notes (the general notes while no item is current)."""
+        return NotesHeld(self.meeting.current_item) if self.meeting.current_item else GENERAL_NOTES
+
+    def _hold(self, held: NotesHeld) -> None:
+        """Save what the shared pane holds, then show ``held``'s notes in it."""
+        self._flush_notes()
+        shared = self.query_one(NotesPanes).shared
+        if held == shared.held and not held.whole:
+            return  # still the same notes: the cursor and the undo history stay
+        if shared.held.whole:
+            self._tell_unmatched(meeting_notes.split_document(self.meeting, shared.text).unmatched)
+        if held.whole:
+            name = "whole meeting"
+        elif held.item_id is None:
+            name = "general notes"
+        else:
+            name = next((item.title for item in self.meeting.agenda if item.id == held.item_id), "")
+        self.query_one(NotesPanes).hold_shared(self._stored(held), held, name)
+
+    def _tell_unmatched(self, titles: Iterable[str]) -> None:
+        """Say which items' headings the whole document lost (their text was kept elsewhere)."""
+        named = ", ".join(f'"{title}"' for title in titles)
+        if named:
+            self.notify(f"The heading of {named} was changed or removed: the text under a changed heading "
+                        "is now in the general notes, the text under a removed one in the section above.",
+                        severity="warning", timeout=10, markup=False)
+
+    def _stored(self, held: NotesHeld) -> str:
+        """The saved text of ``held``'s notes."""
+        if held.whole:
+            return meeting_notes.whole_document(self.meeting)
+        return meeting_notes.notes_of(self.meeting, held.item_id)
+
+    def _store_shared(self, notes: NotesArea) -> None:
+        """Hand the shared pane's text to the notes it holds now. A message about the pane
+        may arrive after it moved to another item: whose text it is is read here, with it."""
+        held = notes.held
+        if not held.whole:
+            self.session.set_notes(self.meeting, notes.text, held.item_id)
+            return
+        split = meeting_notes.split_document(self.meeting, notes.text)
+        for item_id, text in meeting_notes.changes(self.meeting, split):
+            self.session.set_notes(self.meeting, text, item_id)
+
+    def action_general_notes(self) -> None:
+        """The general notes in the shared pane, or back to the current item's."""
+        general = self.query_one(NotesPanes).shared.held == GENERAL_NOTES
+        self._hold(self._current_held() if general else GENERAL_NOTES)
+        self.action_notes_pane("shared")
+
+    def action_whole_notes(self) -> None:
+        """The whole meeting's notes as one document in the shared pane, or back to the
+        current item's."""
+        whole = self.query_one(NotesPanes).shared.held.whole
+        self._hold(self._current_held() if whole else WHOLE_MEETING)
+        self.action_notes_pane("shared")
+
     @on(NotesArea.JournalDue, "#notes")
     def _journal_notes(self, event: NotesArea.JournalDue) -> None:
-        self.session.set_notes(self.meeting, event.notes.text)
+        self._store_shared(event.notes)
 
     @on(NotesArea.JournalDue, "#private-notes")
     def _journal_private_notes(self, event: NotesArea.JournalDue) -> None:
@@ -183,7 +247,7 @@ class MeetingScreen(PairScreen):
         if notes.id == "private-notes":
             self.session.set_private_notes(self.meeting, notes.text)
         else:
-            self.session.set_notes(self.meeting, notes.text)
+            self._store_shared(notes)
         self.save()
 
     @on(NotesArea.Trimmed)
@@ -199,21 +263,32 @@ class MeetingScreen(PairScreen):
     def _flush_notes(self) -> None:
         # The text is compared too: keys handled just now may not have posted Changed yet.
         panes = self.query_one(NotesPanes)
-        if panes.shared.settle() or panes.shared.text != self.meeting.notes:
+        if panes.shared.settle() or panes.shared.text != self._stored(panes.shared.held):
             self._save_notes(panes.shared)
         if panes.private.settle() or panes.private.text != self.session.private_notes(self.meeting.id):
             self._save_notes(panes.private)
 
     def action_open_editor(self) -> None:
-        """Hand the notes to $VISUAL or $EDITOR; what comes back is one edit (ctrl+z takes
-        it back) and the cursor stays with the text it was in."""
+        """Hand the notes to $VISUAL or $EDITOR: the shared notes as the whole meeting's
+        Markdown document, each section going back to its item when the editor closes, or
+        the private notes as they are. What comes back is one edit of the pane on show
+        (ctrl+z takes it back) and the cursor stays with the text it was in."""
         self._flush_notes()
         notes = self._notes
+        shared = notes is self.query_one(NotesPanes).shared
         try:
-            text = edit_externally(self.app, notes.text)
+            text = edit_externally(self.app, meeting_notes.whole_document(self.meeting) if shared else notes.text)
         except EditorFailed as error:
             self.notify(str(error), severity="warning", timeout=12, markup=False)
             return
+        unmatched: list[str] = []
+        if shared:
+            split = meeting_notes.split_document(self.meeting, text)
+            for item_id, section in meeting_notes.changes(self.meeting, split):
+                self.session.set_notes(self.meeting, section, item_id)
+            unmatched = split.unmatched
+            text = self._stored(notes.held)
+        self._tell_unmatched(unmatched)
         notes.replace_keeping_cursor(text)
         self.set_focus(notes)
         notes.settle()
@@ -223,8 +298,11 @@ class MeetingScreen(PairScreen):
     # Moving through the agenda ---------------------------------------------------------
 
     def _go_to(self, index: int) -> None:
+        # The notes typed so far belong to the item they were typed under: saved before it changes.
+        self._flush_notes()
         live_meeting.go_to(self.pair, self.meeting, index, self.app.now())
         self.save()
+        self._hold(self._current_held())
         self.back_to_notes()
         self._show_items()
         self._tick()
@@ -307,9 +385,9 @@ class MeetingScreen(PairScreen):
             return
         forget, said = self._quick_capture_item(capture)
         notes.replace(capture.marked, (event.row, 0), (event.row, len(event.line)))
-        self._capture_undo = CaptureUndo(forget, event.row, capture.marked, notes.text)
+        self._capture_undo = CaptureUndo(forget, notes.held, event.row, capture.marked, notes.text)
         notes.settle()
-        self.session.set_notes(self.meeting, notes.text)
+        self._store_shared(notes)
         self._changed()
         self.refresh_bindings()
         self.notify(f"{said} (ctrl+z takes it back)", title="Captured", markup=False)
@@ -340,7 +418,7 @@ class MeetingScreen(PairScreen):
         """The last quick capture, while nothing was typed in the shared notes since."""
         undo = self._capture_undo
         notes = self.query_one(NotesPanes).shared
-        if undo is None or self.focused is not notes or notes.text != undo.notes_after:
+        if undo is None or self.focused is not notes or notes.held != undo.held or notes.text != undo.notes_after:
             return None
         return undo
 
@@ -354,7 +432,7 @@ class MeetingScreen(PairScreen):
         notes = self.query_one(NotesPanes).shared
         notes.replace(quick_capture.unmarked(undo.line), (undo.row, 0), (undo.row, len(undo.line)))
         notes.settle()
-        self.session.set_notes(self.meeting, notes.text)
+        self._store_shared(notes)
         self._changed()
         self.refresh_bindings()
         self.notify("Capture taken back", markup=False)
@@ -416,6 +494,10 @@ class MeetingScreen(PairScreen):
         yield SystemCommand("Record a decision", "From the current line of the notes",
                             self.action_capture_decision)
         yield SystemCommand("Park a topic", "For the next meeting's agenda", self.action_park_topic)
+        yield SystemCommand("Whole meeting's notes", "Every item's notes under its title, as one document (F3)",
+                            self.action_whole_notes)
+        yield SystemCommand("General notes", "The notes not tied to an agenda item (ctrl+g)",
+                            self.action_general_notes)
         yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
         yield SystemCommand("End meeting", "Checklist, next meeting, assignment", self.action_end_meeting)
         yield SystemCommand("Cancel meeting", "Started by mistake: back to planned, nothing recorded",

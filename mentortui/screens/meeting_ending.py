@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mentortui.core import live_meeting
+from mentortui.core.meeting_notes import meeting_text
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.end_meeting import EndChoice, EndMeetingScreen
 
@@ -28,7 +29,7 @@ def end_meeting(screen: MeetingScreen) -> None:
         assignment=meeting.assignment or (template.assignment if template else ""),
         stage=pair.stage,
         missing=live_meeting.missing_dates(pair, meeting),
-        notes=meeting.notes,
+        notes=meeting_text(meeting),
         today=today,
     )
 

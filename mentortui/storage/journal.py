@@ -11,7 +11,9 @@ listings skip it. Each record is::
 
     b"MTJ1" | sequence (8 bytes) | payload length (4) | CRC-32 of the payload (4) | payload
 
-with a JSON payload ``{"meeting": id, "notes": text}``. A record cut short by a crash,
+with a JSON payload ``{"meeting": key, "notes": text}``; the key is a meeting's id for its
+general notes and ``<meeting id>/<agenda item id>`` for an item's notes (the session
+chooses it; here it is only a name). A record cut short by a crash,
 or whose CRC does not match, ends the journal: it and anything after it are ignored.
 
 The session keeps one invariant: for every meeting, the newest record on disk is at

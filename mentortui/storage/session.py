@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from mentortui.core.meeting_notes import GENERAL, notes_of, set_notes_of
 from mentortui.core.models import Meeting, Pair, Role
 from mentortui.storage import files
 from mentortui.storage.decoding import Raw
@@ -117,11 +118,12 @@ class PairSession:
             pair_file.close()
             raise
 
-    def set_notes(self, meeting: Meeting, notes: str) -> None:
-        """Change a meeting's notes and journal them; ``save()`` writes the pair file."""
-        meeting.notes = notes
+    def set_notes(self, meeting: Meeting, notes: str, item_id: str | None = GENERAL) -> None:
+        """Change a meeting's general notes, or one agenda item's notes, and journal them;
+        ``save()`` writes the pair file."""
+        set_notes_of(meeting, item_id, notes)
         if self._journal is not None:
-            self._journal.record(meeting.id, meeting.notes)
+            self._journal.record(journal_key(meeting, item_id), notes_of(meeting, item_id))
 
     def private_notes(self, meeting_id: str) -> str:
         """This machine's private notes of a meeting ("" when there are none)."""
@@ -215,13 +217,23 @@ class PairSession:
         self.pair_file.close()
 
 
+def journal_key(meeting: Meeting, item_id: str | None) -> str:
+    """The journal's key of a meeting's general notes, or of one agenda item's notes."""
+    return meeting.id if item_id is GENERAL else f"{meeting.id}/{item_id}"
+
+
 def fold_in(pair: Pair, newest: dict[str, Record]) -> list[Meeting]:
-    """Give each meeting the notes its newest journal record holds; returns those changed."""
+    """Give each meeting the general and item notes its newest journal records hold;
+    returns the meetings changed."""
     changed = []
     for meeting in pair.meetings:
-        record = newest.get(meeting.id)
-        if record is not None and record.notes != meeting.notes:
-            meeting.notes = record.notes
+        touched = False
+        for item_id in (GENERAL, *(item.id for item in meeting.agenda)):
+            record = newest.get(journal_key(meeting, item_id))
+            if record is not None and record.notes != notes_of(meeting, item_id):
+                set_notes_of(meeting, item_id, record.notes)
+                touched = True
+        if touched:
             changed.append(meeting)
     return changed
 

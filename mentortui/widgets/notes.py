@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from textual import on
@@ -28,6 +29,19 @@ JOURNAL_SECONDS = 0.25
 SETTLE_SECONDS = 0.5
 # ... and, while typing never pauses, at least this often.
 MAX_UNSETTLED_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class NotesHeld:
+    """Whose notes a pane holds: one agenda item's (``item_id``), the meeting's general
+    notes (``item_id`` None), or the whole meeting as one document (``whole``)."""
+
+    item_id: str | None = None
+    whole: bool = False
+
+
+GENERAL_NOTES = NotesHeld()
+WHOLE_MEETING = NotesHeld(whole=True)
 
 
 class NotesDue(Message):
@@ -85,9 +99,24 @@ class NotesArea(TextArea):
     _settle_timer: Timer | None = None
     _journal_timer: Timer | None = None
     _unsettled_since: float | None = None  # time.monotonic() of the first change not settled
+    # Whose notes the text is: the screen reads it when it saves, never earlier.
+    held: NotesHeld = GENERAL_NOTES
+    _loads_unseen = 0  # Changed messages still to come from hold(): nothing typed, nothing to save
+
+    def hold(self, text: str, held: NotesHeld) -> None:
+        """Show ``held``'s notes ``text`` instead, cursor at the end and a fresh undo
+        history. The caller has saved the text shown before: nothing is pending after this."""
+        self.settle()
+        self.held = held
+        self._loads_unseen += 1
+        self.load_text(text)
+        self.move_cursor(self.document.end)
 
     @on(TextArea.Changed)
     def _debounce(self) -> None:
+        if self._loads_unseen:
+            self._loads_unseen -= 1
+            return
         now = time.monotonic()
         if self._unsettled_since is None:
             self._unsettled_since = now

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 
-from mentortui.widgets.notes import NotesArea
+from mentortui.widgets.notes import NotesArea, NotesHeld
 
 SHARED_TITLE = "Shared notes"
 PRIVATE_TITLE = "Private notes — only on this machine"
@@ -32,7 +33,7 @@ class NotesPanes(Vertical):
 
     def compose(self) -> ComposeResult:
         self._shared.border_title = SHARED_TITLE
-        self._shared.border_subtitle = "F2 private notes"
+        self._shared.border_subtitle = "F2 private · F3 whole · ^g general"
         self._private.border_title = PRIVATE_TITLE
         self._private.border_subtitle = "F2 shared notes"
         self._private.display = False
@@ -55,6 +56,12 @@ class NotesPanes(Vertical):
     def active(self) -> NotesArea:
         """The pane on show: where captures take their line from and the focus returns."""
         return self._private if self.showing_private else self._shared
+
+    def hold_shared(self, text: str, held: NotesHeld, name: str) -> None:
+        """Show ``held``'s notes in the shared pane, its border title naming whose they are
+        (``name``, an item's title as typed: never read as markup)."""
+        self._shared.hold(text, held)
+        self._shared.border_title = Content(f"{SHARED_TITLE} · {name}")
 
     def show(self, private: bool) -> NotesArea:
         """Show the private pane or the shared one and return it (the caller focuses it)."""
