@@ -237,7 +237,7 @@ def test_agenda_item_notes_merge_by_lines_and_keep_both_where_both_changed_a_lin
     assert item["notes"] == ("--- Dana Okafor (mentor) wrote: ---\nSleep is much better.\n"
                              "--- Priya Raman (mentee) wrote: ---\nSleep: better.\n"
                              "Exams next week.\nGym twice.\n")
-    assert kinds(merged) == [("notes", "agenda.notes")]
+    assert kinds(merged) == [("notes", f"agenda.{item['id']}.notes")]  # the review names the item
 
 
 def test_a_deleted_record_untouched_on_the_other_side_stays_deleted() -> None:

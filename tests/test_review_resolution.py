@@ -91,3 +91,32 @@ def test_what_came_in_is_counted_by_table_and_named_by_person():
     assert (describe_review(1), describe_review(3), describe_review(0)) == (
         "1 thing to review", "3 things to review", "")
     assert (describe_unshared(1), describe_unshared(3)) == ("1 change not shared yet", "3 changes not shared yet")
+
+
+def test_item_notes_both_sides_changed_are_listed_by_item_and_settled_on_that_item():
+    from mentortui.core.demo import demo_pair
+    from mentortui.core.merge import merge_pairs
+    from mentortui.core.models import Pair
+
+    base = demo_pair(TODAY)
+    index = next(i for i, m in enumerate(base.meetings) if len(m.agenda) >= 2)
+    meeting = base.meetings[index]
+    first, second = meeting.agenda[0], meeting.agenda[1]
+    first.notes = second.notes = "shared line"
+    sides = []
+    for role in ("mentor", "mentee"):
+        side = base.model_copy(deep=True)
+        side_meeting = side.meetings[index]
+        side_meeting.agenda[0].notes = f"{role} rewrote the first item"
+        side_meeting.agenda[1].notes = f"{role} rewrote the second item"
+        side_meeting.updated_at, side_meeting.updated_by = NOW, role
+        sides.append(side.model_dump(mode="json"))
+    merged = Pair.model_validate(merge_pairs(base.model_dump(mode="json"), *sides).document)
+
+    fields = sorted(item.field for item in merged.review)
+    assert fields == sorted([f"agenda.{first.id}.notes", f"agenda.{second.id}.notes"])
+    on_second = next(item for item in merged.review if item.field == f"agenda.{second.id}.notes")
+    settle(merged, on_second.id, "mine", "mentee", NOW)
+    agenda = merged.meetings[index].agenda
+    assert agenda[1].notes == "mentee rewrote the second item"
+    assert "mentor rewrote the first item" in agenda[0].notes and "mentee rewrote the first item" in agenda[0].notes

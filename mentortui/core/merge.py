@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ Doc = dict[str, Any]
 
 RECORD_TABLES = ("meetings", "action_items", "goals", "custom_starters")
 _OWN_LISTS = (*RECORD_TABLES, "asked", "deleted", "review")
+_AGENDA_ITEM_FIELD = re.compile(r"^agenda\.[^.]+\.")
 _LONG_TEXTS = {
     "meetings": frozenset({"notes", "assignment", "mentee_update", "agenda.notes"}),
     "goals": frozenset({"specific", "measurable", "achievable", "relevant", "time_bound"}),
@@ -238,38 +240,41 @@ class _Merger:
         return self._both_changed(record, path, base, ours, theirs)
 
     def _both_changed(self, record: _Record, path: str, base: Any, ours: Any, theirs: Any) -> Any:
+        # An agenda item's fields are "agenda.<item id>.<field>", so that a review names
+        # the item; the rules below match them by "agenda.<field>".
+        rule = _AGENDA_ITEM_FIELD.sub("agenda.", path)
         table = record.table
-        if path == "updated_at":
+        if rule == "updated_at":
             return _later(ours, theirs)
-        if path == "updated_by":
+        if rule == "updated_by":
             return ours if _ours_wins(record, record.ours.at, record.theirs.at) else theirs
         if MISSING in (ours, theirs):
             return theirs if ours is MISSING else ours
-        if ((table, path) in (("pair", "stage"), ("meetings", "agenda.used_seconds"))
+        if ((table, rule) in (("pair", "stage"), ("meetings", "agenda.used_seconds"))
                 and isinstance(ours, int) and isinstance(theirs, int)):
             return max(ours, theirs)
-        if table == "meetings" and path in ("started_at", "ended_at"):
+        if table == "meetings" and rule in ("started_at", "ended_at"):
             moments = [moment for moment in (ours, theirs) if moment is not None]
-            return min(moments) if path == "started_at" else max(moments)
-        if path == "status" and table in _FINAL_STATUS:
+            return min(moments) if rule == "started_at" else max(moments)
+        if rule == "status" and table in _FINAL_STATUS:
             final = _FINAL_STATUS[table]
             if (ours in final) != (theirs in final):
                 return ours if ours in final else theirs
             if ours in final:
                 self._review_field(record, path, ours, theirs)
             return ours if _ours_wins(record, ours, theirs) else theirs
-        if path in _LONG_TEXTS.get(table, ()) and isinstance(ours, str) and isinstance(theirs, str):
+        if rule in _LONG_TEXTS.get(table, ()) and isinstance(ours, str) and isinstance(theirs, str):
             return self._text(record, path, base if isinstance(base, str) else None, ours, theirs)
-        if (table, path) in _SET_LISTS and isinstance(ours, list) and isinstance(theirs, list):
+        if (table, rule) in _SET_LISTS and isinstance(ours, list) and isinstance(theirs, list):
             return merge_order(base if isinstance(base, list) else [], ours, theirs)
-        if (table, path) == ("goals", "checkins") and isinstance(ours, list) and isinstance(theirs, list):
+        if (table, rule) == ("goals", "checkins") and isinstance(ours, list) and isinstance(theirs, list):
             return _grow(ours, theirs, lambda checkin: (checkin.get("on"), checkin.get("progress"),
                                                         checkin.get("note")))
-        if (table, path) == ("goals", "history") and isinstance(ours, list) and isinstance(theirs, list):
+        if (table, rule) == ("goals", "history") and isinstance(ours, list) and isinstance(theirs, list):
             return _grow(ours, theirs, lambda version: (version.get("revised_on"), version.get("title")))
-        if (table, path) == ("action_items", "due_history") and isinstance(ours, list) and isinstance(theirs, list):
+        if (table, rule) == ("action_items", "due_history") and isinstance(ours, list) and isinstance(theirs, list):
             return _grow(ours, theirs, lambda day: (day,))
-        if (table, path) == ("meetings", "agenda") and isinstance(ours, list) and isinstance(theirs, list):
+        if (table, rule) == ("meetings", "agenda") and isinstance(ours, list) and isinstance(theirs, list):
             return self._agenda(record, base if isinstance(base, list) else [], ours, theirs)
         if isinstance(ours, dict) and isinstance(theirs, dict):
             return self._fields(record, base if isinstance(base, dict) else MISSING, ours, theirs, f"{path}.")
@@ -322,7 +327,7 @@ class _Merger:
             old, mine, other = in_base.get(key), in_ours.get(key), in_theirs.get(key)
             if mine is not None and other is not None:
                 kept[key] = mine if mine == other else self._fields(
-                    record, old if old is not None else MISSING, mine, other, "agenda.")
+                    record, old if old is not None else MISSING, mine, other, f"agenda.{key}.")
                 continue
             alive: Doc | None = mine if mine is not None else other
             if alive is not None and (old is None or alive != old):

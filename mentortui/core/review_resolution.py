@@ -94,8 +94,13 @@ def _set_field(pair: Pair, item: ReviewItem, value: object) -> None:
     if record is None:
         raise ReviewError("The record this item is about no longer exists.")
     *path, name = item.field.split(".")
-    for step in path:
-        record = getattr(record, step)
+    for step in path:  # "agenda.<item id>.notes": a list step is followed by an item's id
+        if isinstance(record, list):
+            record = next((entry for entry in record if getattr(entry, "id", None) == step), None)
+            if record is None:
+                raise ReviewError("The agenda item this is about is no longer on the agenda.")
+        else:
+            record = getattr(record, step)
     try:
         setattr(record, name, value)
     except ValidationError as error:
