@@ -99,22 +99,28 @@ def type_notes(tmux: Tmux, name: str, rng: random.Random) -> list[float]:
     """Type NOTES key by key into the focused, empty editor; each key's latency in seconds."""
     time.sleep(SETTLE_SECONDS)
     before = tmux.poll(name).cursor
-    left = before[0]  # the editor is empty: the cursor is at the left of its text
+    # Where the text starts is read from the first key's echo: before any key, the terminal
+    # cursor need not be in the editor yet.
+    left: int | None = None
     latencies = []
     for number, line in enumerate(textwrap.wrap(NOTES, LINE_WIDTH)):
         keys = ["Enter", *line] if number else list(line)
         for count, key in enumerate(keys, start=0 if number else 1):
             typed = line[:count]  # after Enter (count 0) the new line is empty
 
-            def shown(pane: Pane, typed: str = typed, before: tuple[int, int] = before) -> bool:
+            def shown(pane: Pane, typed: str = typed, before: tuple[int, int] = before,
+                      left: int | None = left) -> bool:
                 x, y = pane.cursor
-                return (pane.cursor != before and x == left + len(typed)
-                        and 0 <= y < len(pane.rows) and pane.rows[y][left:x] == typed)
+                start = x - len(typed) if left is None else left
+                return (pane.cursor != before and x == start + len(typed)
+                        and 0 <= y < len(pane.rows) and pane.rows[y][start:x] == typed)
 
             time.sleep(rng.uniform(*(LINE_PAUSE_SECONDS if key == "Enter" else KEY_GAP_SECONDS)))
             started = time.perf_counter()
             tmux.run("send-keys", "-t", name, *(["Enter"] if key == "Enter" else ["-l", "--", key]))
             before = wait(tmux, name, f"the line {typed!r}", shown).cursor
+            if left is None:
+                left = before[0] - len(typed)
             latencies.append(time.perf_counter() - started)
     return latencies
 
@@ -132,7 +138,11 @@ def run_app(tmux: Tmux, label: str, folder: Path, pair: Pair, seed: int) -> list
         if label == A:
             wait(tmux, name, "the pair home", on_screen("Open action items"))
             tmux.run("send-keys", "-t", name, "m")
-            wait(tmux, name, "the live meeting", on_screen("End meeting"))
+            pane = wait(tmux, name, "the live meeting", lambda pane: on_screen("End meeting")(pane)
+                        or on_screen("Start now")(pane))
+            if not on_screen("End meeting")(pane):  # the next meeting is days ahead: start it now
+                tmux.run("send-keys", "-t", name, "Enter")
+                wait(tmux, name, "the live meeting", on_screen("End meeting"))
         else:
             wait(tmux, name, "the TextArea", on_screen("Bare TextArea"))
         return type_notes(tmux, name, random.Random(seed))

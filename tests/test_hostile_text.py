@@ -55,12 +55,13 @@ def hostile_pair() -> Pair:
         kind="regular", scheduled=start, started_at=start, ended_at=start + timedelta(minutes=50),
         notes=f"{hostile('Note1')}\n{hostile('Note2')}\n{LONG}\n",
         decisions=[hostile("Dec0")], parked=[hostile("Park0")], assignment=hostile("Assign"),
-        agenda=[AgendaItem(title=hostile("Old"), source="typed")],
+        agenda=[AgendaItem(title=hostile("Old"), source="typed", notes=hostile("OldNote"))],
     )
     planned = Meeting(
         kind="regular", scheduled=datetime.combine(TODAY, time(17, 30)), planned_minutes=60,
-        agenda=[AgendaItem(title="Check-in", minutes=5, source="template"),
-                AgendaItem(title=hostile("Agenda"), minutes=10, source="typed"),
+        mentee_update=hostile("Upd"),
+        agenda=[AgendaItem(title="Check-in", minutes=5, source="template", notes=hostile("ItemNote")),
+                AgendaItem(title=hostile("Agenda"), minutes=10, source="typed", raised_by="mentee"),
                 AgendaItem(title=hostile("Parked"), minutes=5, source="parked"),
                 AgendaItem(title="Next steps", minutes=10, source="template")],
     )
@@ -146,7 +147,7 @@ async def test_hostile_text_is_shown_literally_on_the_list_home_agenda_and_start
         # Agenda: typed, parked and carried items.
         await pilot.press("a")
         await settle(app, pilot)
-        assert_shown(app, head("Agenda"), head("Parked"), head("Item"), head("Assign"), *HOSTILE_BITS)
+        assert_shown(app, head("Agenda"), head("Parked"), head("Item"), head("Assign"), head("Upd"), *HOSTILE_BITS)
         await pilot.press("escape")
         await settle(app, pilot)
 
@@ -263,7 +264,12 @@ async def test_hostile_text_is_shown_literally_in_the_meeting_and_its_dialogs(st
             await pilot.click("#yes")
             await settle(app, pilot)
         assert isinstance(app.screen, MeetingScreen)
-        assert_shown(app, head("Agenda"), head("Parked"), head("Long"), *HOSTILE_BITS)
+        assert_shown(app, head("Agenda"), head("Parked"), head("Long"), head("ItemNote"), head("Upd"), *HOSTILE_BITS)
+        await pilot.press("f3", "ctrl+home")  # the whole meeting as one document, from its top
+        await settle(app, pilot)
+        assert_shown(app, head("ItemNote"))
+        await pilot.press("f3")
+        await settle(app, pilot)
         app.post_message(events.Paste(f"{hostile('Live')}\n{LONG}\n{CAPTURE_LINE}"))
         await settle(app, pilot)
         assert_shown(app, CAPTURE_LINE)
