@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.text import Text
@@ -13,15 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentortui.core import live_meeting, meeting_notes, quick_capture
-from mentortui.core.dates import due_label
+from mentortui.core import live_meeting, meeting_notes
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
 from mentortui.core.planning import CARRIED_SOURCES
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
-from mentortui.storage.preferences import quick_capture_on
+from mentortui.screens.meeting_quick_capture import QuickCapture
 from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems
 from mentortui.widgets.editor import EditorFailed, edit_externally
@@ -29,18 +27,6 @@ from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
 from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea, NotesHeld
 from mentortui.widgets.notes_panes import NotesPanes
 from mentortui.widgets.update_panel import UpdatePanel
-
-
-@dataclass(frozen=True)
-class CaptureUndo:
-    """How to take back the last quick capture: forget the item and unmark its line,
-    as long as the shared notes still hold ``held`` and read ``notes_after`` (nothing typed since)."""
-
-    forget: Callable[[], None]
-    held: NotesHeld
-    row: int
-    line: str
-    notes_after: str
 
 
 class MeetingScreen(PairScreen):
@@ -87,8 +73,7 @@ class MeetingScreen(PairScreen):
     def __init__(self, session: PairSession, meeting: Meeting) -> None:
         super().__init__(session)
         self.meeting = meeting
-        self._quick_capture = quick_capture_on()
-        self._capture_undo: CaptureUndo | None = None
+        self.quick_capture = QuickCapture(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,7 +108,7 @@ class MeetingScreen(PairScreen):
         if action in self.REVIEW_ACTIONS:
             return isinstance(self.focused, DataTable)
         if action == "undo_capture":
-            return self._undoable() is not None
+            return self.quick_capture.undoable() is not None
         if action == "notes_pane":
             return (parameters == ("private",)) != self.query_one(NotesPanes).showing_private
         return True
@@ -207,7 +192,7 @@ class MeetingScreen(PairScreen):
             return meeting_notes.whole_document(self.meeting)
         return meeting_notes.notes_of(self.meeting, held.item_id)
 
-    def _store_shared(self, notes: NotesArea) -> None:
+    def store_shared(self, notes: NotesArea) -> None:
         """Hand the shared pane's text to the notes it holds now. A message about the pane
         may arrive after it moved to another item: whose text it is is read here, with it."""
         held = notes.held
@@ -233,7 +218,7 @@ class MeetingScreen(PairScreen):
 
     @on(NotesArea.JournalDue, "#notes")
     def _journal_notes(self, event: NotesArea.JournalDue) -> None:
-        self._store_shared(event.notes)
+        self.store_shared(event.notes)
 
     @on(NotesArea.JournalDue, "#private-notes")
     def _journal_private_notes(self, event: NotesArea.JournalDue) -> None:
@@ -247,7 +232,7 @@ class MeetingScreen(PairScreen):
         if notes.id == "private-notes":
             self.session.set_private_notes(self.meeting, notes.text)
         else:
-            self._store_shared(notes)
+            self.store_shared(notes)
         self.save()
 
     @on(NotesArea.Trimmed)
@@ -352,7 +337,7 @@ class MeetingScreen(PairScreen):
         def captured(draft: ActionDraft | None) -> None:
             if draft is not None:
                 live_meeting.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
-                self._changed()
+                self.changed()
             self.back_to_notes()
 
         self.app.push_screen(ActionItemScreen(text, owner, goals, self.app.today()), captured)
@@ -361,7 +346,7 @@ class MeetingScreen(PairScreen):
         def captured(answer: PromptAnswer | None) -> None:
             if answer is not None:
                 target.append(answer.text)
-                self._changed()
+                self.changed()
             self.back_to_notes()
 
         self.app.push_screen(PromptScreen(title, self._notes.current_line()), captured)
@@ -374,70 +359,12 @@ class MeetingScreen(PairScreen):
 
     @on(NotesArea.LineFinished, "#notes")
     def _line_finished(self, event: NotesArea.LineFinished) -> None:
-        """A finished line of the shared notes that starts with a capture prefix is captured
-        and marked (private notes are never captured: private stays private)."""
-        notes = event.notes
-        if (not self._quick_capture or event.row >= notes.document.line_count
-                or notes.document.get_line(event.row) != event.line):
-            return
-        capture = quick_capture.read_line(event.line, self.pair, self.app.today())
-        if capture is None:
-            return
-        forget, said = self._quick_capture_item(capture)
-        notes.replace(capture.marked, (event.row, 0), (event.row, len(event.line)))
-        self._capture_undo = CaptureUndo(forget, notes.held, event.row, capture.marked, notes.text)
-        notes.settle()
-        self._store_shared(notes)
-        self._changed()
-        self.refresh_bindings()
-        self.notify(f"{said} (ctrl+z takes it back)", title="Captured", markup=False)
-
-    def _quick_capture_item(self, capture: quick_capture.Capture) -> tuple[Callable[[], None], str]:
-        """Record the capture as ctrl+t, ctrl+r and ctrl+l do; how to forget it, and what to say."""
-        if capture.kind == "action":
-            item = live_meeting.capture_action(self.pair, self.meeting, capture.text, capture.owner,
-                                               capture.due, None)
-            when = due_label(capture.due, self.app.today()) if capture.due else "no delivery date yet"
-
-            def forget_action() -> None:
-                self.pair.action_items[:] = [action for action in self.pair.action_items if action is not item]
-
-            return forget_action, f"Action item for the {capture.owner}, {when}: {capture.text}"
-        target = self.meeting.decisions if capture.kind == "decision" else self.meeting.parked
-        target.append(capture.text)
-        index = len(target) - 1
-
-        def forget_line() -> None:
-            if index < len(target) and target[index] == capture.text:
-                del target[index]
-
-        said = "Decision" if capture.kind == "decision" else "Parked for the next meeting"
-        return forget_line, f"{said}: {capture.text}"
-
-    def _undoable(self) -> CaptureUndo | None:
-        """The last quick capture, while nothing was typed in the shared notes since."""
-        undo = self._capture_undo
-        notes = self.query_one(NotesPanes).shared
-        if undo is None or self.focused is not notes or notes.held != undo.held or notes.text != undo.notes_after:
-            return None
-        return undo
+        self.quick_capture.line_finished(event)
 
     def action_undo_capture(self) -> None:
-        """Forget the last quick capture and put its line back as typed."""
-        undo = self._undoable()
-        if undo is None:
-            return
-        self._capture_undo = None
-        undo.forget()
-        notes = self.query_one(NotesPanes).shared
-        notes.replace(quick_capture.unmarked(undo.line), (undo.row, 0), (undo.row, len(undo.line)))
-        notes.settle()
-        self._store_shared(notes)
-        self._changed()
-        self.refresh_bindings()
-        self.notify("Capture taken back", markup=False)
+        self.quick_capture.undo()
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         self.save()
         self._show_items()
         self._show_captured()
@@ -459,7 +386,7 @@ class MeetingScreen(PairScreen):
         if action is not None:
             live_meeting.review_carried(self.meeting, action, status, self.app.today())
             self.notify(f"Marked {status}: {action.text}", markup=False)
-            self._changed()
+            self.changed()
 
     def action_push_date(self) -> None:
         action = self._highlighted_action()
@@ -469,7 +396,7 @@ class MeetingScreen(PairScreen):
         def pushed(day: date | None) -> None:
             if day is not None:
                 live_meeting.push_carried(self.meeting, action, day)
-                self._changed()
+                self.changed()
 
         self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today(),
                                         action.due), pushed)
