@@ -199,9 +199,15 @@ class MeetingScreen(PairScreen):
         if not held.whole:
             self.session.set_notes(self.meeting, notes.text, held.item_id)
             return
-        split = meeting_notes.split_document(self.meeting, notes.text)
+        self._store_document(notes.text)
+
+    def _store_document(self, document: str) -> list[str]:
+        """Put each section of the whole-meeting document back in its notes; returns the
+        titles of items whose heading was changed or removed."""
+        split = meeting_notes.split_document(self.meeting, document)
         for item_id, text in meeting_notes.changes(self.meeting, split):
             self.session.set_notes(self.meeting, text, item_id)
+        return split.unmatched
 
     def action_general_notes(self) -> None:
         """The general notes in the shared pane, or back to the current item's."""
@@ -268,10 +274,7 @@ class MeetingScreen(PairScreen):
             return
         unmatched: list[str] = []
         if shared:
-            split = meeting_notes.split_document(self.meeting, text)
-            for item_id, section in meeting_notes.changes(self.meeting, split):
-                self.session.set_notes(self.meeting, section, item_id)
-            unmatched = split.unmatched
+            unmatched = self._store_document(text)
             text = self._stored(notes.held)
         self._tell_unmatched(unmatched)
         notes.replace_keeping_cursor(text)

@@ -50,11 +50,7 @@ class QuickCapture:
         forget, said = self._record(capture)
         notes.replace(capture.marked, (event.row, 0), (event.row, len(event.line)))
         self._undo = CaptureUndo(forget, notes.held, event.row, capture.marked, notes.text)
-        notes.settle()
-        screen.store_shared(notes)
-        screen.changed()
-        screen.refresh_bindings()
-        screen.notify(f"{said} (ctrl+z takes it back)", title="Captured", markup=False)
+        self._edited(notes, f"{said} (ctrl+z takes it back)", title="Captured")
 
     def _record(self, capture: quick_capture.Capture) -> tuple[Callable[[], None], str]:
         """Record the capture as ctrl+t, ctrl+r and ctrl+l do; how to forget it, and what to say."""
@@ -97,8 +93,13 @@ class QuickCapture:
         screen = self.screen
         notes = screen.query_one(NotesPanes).shared
         notes.replace(quick_capture.unmarked(undo.line), (undo.row, 0), (undo.row, len(undo.line)))
+        self._edited(notes, "Capture taken back")
+
+    def _edited(self, notes: NotesArea, message: str, title: str = "") -> None:
+        """After the capture changed a line: store the notes, save, show it and say so."""
+        screen = self.screen
         notes.settle()
         screen.store_shared(notes)
         screen.changed()
         screen.refresh_bindings()
-        screen.notify("Capture taken back", markup=False)
+        screen.notify(message, title=title, markup=False)
