@@ -5,7 +5,8 @@ Real ``mentortui`` processes in a pseudo-terminal (tests/terminal.py):
 - bytes that are not UTF-8 on standard input (a raw 0x85 from a misconfigured terminal
   or a paste) are replaced, and the app goes on taking keys;
 - closing the terminal window (the pty's master side closes: SIGHUP, and EIO on every
-  write), SIGHUP and SIGTERM end the app from every screen and dialog, at once: the
+  write), SIGHUP and SIGTERM end the app from every screen and dialog (each place meets
+  one of the three; the meeting, its dialog and the resume prompt meet all), at once: the
   process is gone, the pair's lock is free and, in a meeting, the last words typed are
   in the file. The resume prompt is closed again and again, since it hung now and then.
 
@@ -251,9 +252,18 @@ def _run_trials(tmp_path: Path, trials: list[tuple[Place, str]], left_running) -
     assert not problems, "\n".join(problems)
 
 
+def ending_trials(ending: str) -> list[Place]:
+    """Where ``ending`` is tried: every place where typed notes or a running meeting are at
+    stake, and a third of the others, so that each place meets one of the three endings
+    (the place decides what must be saved; the ending decides how the app hears of it)."""
+    rotation = list(ENDINGS).index(ending)
+    others = [place for place in PLACES if not (place.in_meeting or place.resume)]
+    return [place for place in PLACES if place.in_meeting or place.resume] + others[rotation::len(ENDINGS)]
+
+
 @pytest.mark.parametrize("ending", list(ENDINGS))
 def test_the_app_saves_and_ends_from_every_screen_and_dialog(tmp_path, ending, left_running):
-    _run_trials(tmp_path, [(place, ending) for place in PLACES], left_running)
+    _run_trials(tmp_path, [(place, ending) for place in ending_trials(ending)], left_running)
 
 
 def test_closing_the_terminal_on_the_resume_prompt_ends_the_app_every_time(tmp_path, left_running):

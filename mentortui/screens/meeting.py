@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentortui.core import live_meeting, meeting_notes
+from mentortui.core import live_meeting
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
 from mentortui.core.planning import CARRIED_SOURCES
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
@@ -20,11 +20,11 @@ from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
 from mentortui.screens.meeting_quick_capture import QuickCapture
+from mentortui.screens.meeting_shared_notes import MeetingNotes
 from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems
-from mentortui.widgets.editor import EditorFailed, edit_externally
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
-from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea, NotesHeld
+from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea
 from mentortui.widgets.notes_panes import NotesPanes
 from mentortui.widgets.update_panel import UpdatePanel
 
@@ -74,6 +74,7 @@ class MeetingScreen(PairScreen):
         super().__init__(session)
         self.meeting = meeting
         self.quick_capture = QuickCapture(self)
+        self.notes = MeetingNotes(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,7 +101,7 @@ class MeetingScreen(PairScreen):
         self.set_interval(1.0, self._tick)
         self.watch(self.app, "saved_at", self._show_saved)
         panes = self.query_one(NotesPanes)
-        self._hold(self._current_held())
+        self.notes.hold(self.notes.current_held())
         panes.private.move_cursor(panes.private.document.end)
         self.set_focus(panes.shared)
 
@@ -158,73 +159,18 @@ class MeetingScreen(PairScreen):
         self.set_focus(self.query_one(NotesPanes).show(pane == "private"))
         self.refresh_bindings()
 
-    def _current_held(self) -> NotesHeld:
-        """The current agenda item's notes (the general notes while no item is current)."""
-        return NotesHeld(self.meeting.current_item) if self.meeting.current_item else GENERAL_NOTES
-
-    def _hold(self, held: NotesHeld) -> None:
-        """Save what the shared pane holds, then show ``held``'s notes in it."""
-        self._flush_notes()
-        shared = self.query_one(NotesPanes).shared
-        if held == shared.held and not held.whole:
-            return  # still the same notes: the cursor and the undo history stay
-        if shared.held.whole:
-            self._tell_unmatched(meeting_notes.split_document(self.meeting, shared.text).unmatched)
-        if held.whole:
-            name = "whole meeting"
-        elif held.item_id is None:
-            name = "general notes"
-        else:
-            name = next((item.title for item in self.meeting.agenda if item.id == held.item_id), "")
-        self.query_one(NotesPanes).hold_shared(self._stored(held), held, name)
-
-    def _tell_unmatched(self, titles: Iterable[str]) -> None:
-        """Say which items' headings the whole document lost (their text was kept elsewhere)."""
-        named = ", ".join(f'"{title}"' for title in titles)
-        if named:
-            self.notify(f"The heading of {named} was changed or removed: the text under a changed heading "
-                        "is now in the general notes, the text under a removed one in the section above.",
-                        severity="warning", timeout=10, markup=False)
-
-    def _stored(self, held: NotesHeld) -> str:
-        """The saved text of ``held``'s notes."""
-        if held.whole:
-            return meeting_notes.whole_document(self.meeting)
-        return meeting_notes.notes_of(self.meeting, held.item_id)
-
-    def store_shared(self, notes: NotesArea) -> None:
-        """Hand the shared pane's text to the notes it holds now. A message about the pane
-        may arrive after it moved to another item: whose text it is is read here, with it."""
-        held = notes.held
-        if not held.whole:
-            self.session.set_notes(self.meeting, notes.text, held.item_id)
-            return
-        self._store_document(notes.text)
-
-    def _store_document(self, document: str) -> list[str]:
-        """Put each section of the whole-meeting document back in its notes; returns the
-        titles of items whose heading was changed or removed."""
-        split = meeting_notes.split_document(self.meeting, document)
-        for item_id, text in meeting_notes.changes(self.meeting, split):
-            self.session.set_notes(self.meeting, text, item_id)
-        return split.unmatched
-
     def action_general_notes(self) -> None:
         """The general notes in the shared pane, or back to the current item's."""
-        general = self.query_one(NotesPanes).shared.held == GENERAL_NOTES
-        self._hold(self._current_held() if general else GENERAL_NOTES)
-        self.action_notes_pane("shared")
+        self.notes.toggle(GENERAL_NOTES)
 
     def action_whole_notes(self) -> None:
         """The whole meeting's notes as one document in the shared pane, or back to the
         current item's."""
-        whole = self.query_one(NotesPanes).shared.held.whole
-        self._hold(self._current_held() if whole else WHOLE_MEETING)
-        self.action_notes_pane("shared")
+        self.notes.toggle(WHOLE_MEETING)
 
     @on(NotesArea.JournalDue, "#notes")
     def _journal_notes(self, event: NotesArea.JournalDue) -> None:
-        self.store_shared(event.notes)
+        self.notes.store_shared(event.notes)
 
     @on(NotesArea.JournalDue, "#private-notes")
     def _journal_private_notes(self, event: NotesArea.JournalDue) -> None:
@@ -232,14 +178,7 @@ class MeetingScreen(PairScreen):
 
     @on(NotesArea.Settled)
     def _notes_settled(self, event: NotesArea.Settled) -> None:
-        self._save_notes(event.notes)
-
-    def _save_notes(self, notes: NotesArea) -> None:
-        if notes.id == "private-notes":
-            self.session.set_private_notes(self.meeting, notes.text)
-        else:
-            self.store_shared(notes)
-        self.save()
+        self.notes.save(event.notes)
 
     @on(NotesArea.Trimmed)
     def _trimmed(self, event: NotesArea.Trimmed) -> None:
@@ -249,48 +188,20 @@ class MeetingScreen(PairScreen):
 
     def flush_pending(self) -> None:
         """Save notes typed since the last save now (on leaving, ending, or a signal)."""
-        self._flush_notes()
-
-    def _flush_notes(self) -> None:
-        # The text is compared too: keys handled just now may not have posted Changed yet.
-        panes = self.query_one(NotesPanes)
-        if panes.shared.settle() or panes.shared.text != self._stored(panes.shared.held):
-            self._save_notes(panes.shared)
-        if panes.private.settle() or panes.private.text != self.session.private_notes(self.meeting.id):
-            self._save_notes(panes.private)
+        self.notes.flush()
 
     def action_open_editor(self) -> None:
-        """Hand the notes to $VISUAL or $EDITOR: the shared notes as the whole meeting's
-        Markdown document, each section going back to its item when the editor closes, or
-        the private notes as they are. What comes back is one edit of the pane on show
-        (ctrl+z takes it back) and the cursor stays with the text it was in."""
-        self._flush_notes()
-        notes = self._notes
-        shared = notes is self.query_one(NotesPanes).shared
-        try:
-            text = edit_externally(self.app, meeting_notes.whole_document(self.meeting) if shared else notes.text)
-        except EditorFailed as error:
-            self.notify(str(error), severity="warning", timeout=12, markup=False)
-            return
-        unmatched: list[str] = []
-        if shared:
-            unmatched = self._store_document(text)
-            text = self._stored(notes.held)
-        self._tell_unmatched(unmatched)
-        notes.replace_keeping_cursor(text)
-        self.set_focus(notes)
-        notes.settle()
-        self._save_notes(notes)
-        self.notify("Notes back from the editor and saved", markup=False)
+        """The notes on show in $VISUAL or $EDITOR (see MeetingNotes.open_editor)."""
+        self.notes.open_editor(self._notes)
 
     # Moving through the agenda ---------------------------------------------------------
 
     def _go_to(self, index: int) -> None:
         # The notes typed so far belong to the item they were typed under: saved before it changes.
-        self._flush_notes()
+        self.notes.flush()
         live_meeting.go_to(self.pair, self.meeting, index, self.app.now())
         self.save()
-        self._hold(self._current_held())
+        self.notes.hold(self.notes.current_held())
         self.back_to_notes()
         self._show_items()
         self._tick()
@@ -316,10 +227,10 @@ class MeetingScreen(PairScreen):
         """Escape moves from the notes to the agenda, and from the agenda back to the pair;
         the meeting keeps running and the pair home offers to come back to it."""
         if isinstance(self.focused, NotesArea):
-            self._flush_notes()
+            self.notes.flush()
             self.query_one("#items", DataTable).focus()
         else:
-            self._flush_notes()
+            self.notes.flush()
             self.dismiss()
 
     # Captures --------------------------------------------------------------------------
@@ -405,7 +316,7 @@ class MeetingScreen(PairScreen):
                                         action.due), pushed)
 
     def action_export(self) -> None:
-        self._flush_notes()
+        self.notes.flush()
         self.preview_meeting_summary(self.meeting)
 
     # Ending (the flows are in screens/meeting_ending.py) ---------------------------------

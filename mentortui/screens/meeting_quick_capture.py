@@ -99,7 +99,7 @@ class QuickCapture:
         """After the capture changed a line: store the notes, save, show it and say so."""
         screen = self.screen
         notes.settle()
-        screen.store_shared(notes)
+        screen.notes.store_shared(notes)
         screen.changed()
         screen.refresh_bindings()
         screen.notify(message, title=title, markup=False)
