@@ -169,4 +169,4 @@ async def test_contact_warning_after_two_quiet_weeks(make_app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         row = [str(cell) for cell in app.screen.query_one("#pairs", DataTable).get_row_at(0)]
-        assert row[-1] == "! last met 20 days ago, nothing planned"
+        assert row[-1] == "! last contact 20 days ago, nothing planned"

@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from mentortui.core.contact_rules import warnings
 from mentortui.core.demo import demo_pair
 from mentortui.core.models import SCHEMA_VERSION, ActionItem, Meeting, Pair, Person
-from mentortui.core.summary import contact_warning, summarize
+from mentortui.core.summary import summarize
 from mentortui.storage import files
 from mentortui.storage.errors import (
     BadPairName,
@@ -797,6 +798,11 @@ def pair_with(meetings=(), started_days_ago: int = 100, items=()) -> Pair:
     )
 
 
+def contact_warning(pair: Pair, today: date) -> str:
+    """The warnings as the pair list shows them: one line."""
+    return "; ".join(warnings(pair, today))
+
+
 def assert_two_week_warning(warning: str, days: int) -> None:
     """The two-week rule's warning: how long, and that nothing is planned (wording may vary)."""
     assert warning, "expected a warning"
@@ -847,7 +853,8 @@ def test_a_new_pair_with_no_meetings_is_warned_after_two_weeks():
     assert_two_week_warning(warning, 20)
     assert "start" in warning
     assert contact_warning(pair_with([], started_days_ago=10), TODAY) == ""
-    assert contact_warning(pair_with([planned(4)], started_days_ago=20), TODAY) == ""
+    warning = contact_warning(pair_with([planned(4)], started_days_ago=20), TODAY)
+    assert "20 days" in warning and "two weeks" in warning and "planned for" in warning
     assert_monthly_warning(contact_warning(pair_with([planned(4)], started_days_ago=45), TODAY), 45)
 
 

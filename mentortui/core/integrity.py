@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from mentortui.core.models import Pair
+from mentortui.core.models import RECORD_TABLES, Pair
 
 
 def duplicate_ids(pair: Pair) -> list[str]:
     """One sentence per id used by more than one record of the same table."""
     tables: list[tuple[str, Iterable[str]]] = [
-        ("meetings", (meeting.id for meeting in pair.meetings)),
-        ("action_items", (item.id for item in pair.action_items)),
-        ("goals", (goal.id for goal in pair.goals)),
-        ("custom_starters", (starter.id for starter in pair.custom_starters)),
+        (table, (record.id for record in getattr(pair, table))) for table in RECORD_TABLES
     ]
     tables += [
         (f"meetings[{index}].agenda", (item.id for item in meeting.agenda))

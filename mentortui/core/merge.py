@@ -41,16 +41,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from mentortui.core.line_merge import Clean, Conflict, LineMerge, merge_lines, merge_sequences
-from mentortui.core.models import MEETING_KIND_NAMES
+from mentortui.core.models import MEETING_KIND_NAMES, RECORD_TABLES, WORKSHEET_SECTIONS
 
 Doc = dict[str, Any]
 
-RECORD_TABLES = ("meetings", "action_items", "goals", "custom_starters")
 _OWN_LISTS = (*RECORD_TABLES, "asked", "deleted", "review")
 _AGENDA_ITEM_FIELD = re.compile(r"^agenda\.[^.]+\.")
 _LONG_TEXTS = {
     "meetings": frozenset({"notes", "assignment", "mentee_update", "agenda.notes"}),
     "goals": frozenset({"specific", "measurable", "achievable", "relevant", "time_bound"}),
+    "worksheets": frozenset(field for sections in WORKSHEET_SECTIONS.values() for field, _, _ in sections),
 }
 _SET_LISTS = frozenset({("meetings", "decisions"), ("meetings", "parked"), ("goals", "checkin_dates"),
                         ("pair", "hidden_starters")})

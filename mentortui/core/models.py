@@ -90,6 +90,12 @@ GoalTerm = Literal["short", "long"]
 GoalStatus = Literal["active", "achieved", "revised", "dropped"]
 Role = Literal["mentor", "mentee"]
 Stage = Annotated[int, Field(ge=1, le=4, strict=True)]
+ContactWay = Literal["email", "phone", "chat", "video", "in_person", "other"]
+Attendance = Literal["both", "mentor", "mentee"]
+AssignmentState = Literal["given", "received", "discussed"]
+WorksheetKind = Literal["grow", "swot"]
+MentorStyle = Literal["advisor", "protector", "developer", "broker", "challenger", "clarifier", "sponsor",
+                      "affirmer"]
 
 MEETING_KIND_NAMES: dict[str, str] = {
     "first": "First meeting",
@@ -100,6 +106,30 @@ MEETING_KIND_NAMES: dict[str, str] = {
 }
 
 OWNER_NAMES: dict[str, str] = {"mentor": "Mentor", "mentee": "Mentee", "both": "Both"}
+
+CONTACT_WAY_NAMES: dict[str, str] = {
+    "email": "e-mail",
+    "phone": "phone",
+    "chat": "chat",
+    "video": "video call",
+    "in_person": "in person",
+    "other": "other",
+}
+
+ATTENDANCE_NAMES: dict[str, str] = {"both": "both", "mentor": "the mentor only", "mentee": "the mentee only"}
+
+ASSIGNMENT_STATE_NAMES: dict[str, str] = {"given": "given", "received": "received", "discussed": "discussed"}
+
+MENTOR_STYLES: dict[str, tuple[str, str]] = {
+    "advisor": ("Advisor", "recommends what to do, from their own path and expertise"),
+    "protector": ("Protector", "a safety net through a risky change, without fighting the mentee's battles"),
+    "developer": ("Developer", "listens and observes, points out warning signs and strengths"),
+    "broker": ("Broker", "finds what the mentee wants to learn and connects them with the right people"),
+    "challenger": ("Challenger", "pushes back, plays devil's advocate, holds high standards"),
+    "clarifier": ("Clarifier", "explains how the organisation works, its values and its politics"),
+    "sponsor": ("Sponsor", "opens doors: introductions, visibility, recommendations"),
+    "affirmer": ("Affirmer", "listens first, builds confidence, supports through stress"),
+}
 
 STAGE_NAMES: dict[int, str] = {
     1: "Building the relationship",
@@ -148,6 +178,13 @@ class Expectations(Model):
     topics: Line = ""
     reschedule: Line = ""
     confidentiality_agreed: Annotated[bool, Field(strict=True)] = False
+    measure: Line = ""
+    """How the two will measure the mentee's progress."""
+    reply_days: Annotated[int, Field(ge=1, le=30, strict=True)] = 2
+    """How many days each expects the other to take to answer a message."""
+    style: MentorStyle | None = None
+    agreed_on: Day | None = None
+    """When the agreement was last recorded; None while it was never talked through."""
 
 
 class AgendaItem(Model):
@@ -197,6 +234,15 @@ class Meeting(Stamped):
     mentee_update: Text = ""
     # What happened, in this meeting, to the action items carried in from earlier ones.
     carried: list[CarriedOutcome] = Field(default_factory=list)
+    # Who came, recorded when the meeting ends; None on meetings ended before it was asked.
+    attended: Attendance | None = None
+    # The assignment for the next meeting: when it is due and how far it got.
+    assignment_due: Day | None = None
+    assignment_state: AssignmentState = "given"
+
+    def is_missed(self, today: date) -> bool:
+        """Planned, never started, and its day has passed."""
+        return self.started_at is None and self.ended_at is None and self.scheduled.date() < today
 
     @property
     def is_held(self) -> bool:
@@ -265,6 +311,8 @@ class Goal(SmartWording, Stamped):
     checkins: list[CheckIn] = Field(default_factory=list)
     status: GoalStatus = "active"
     history: list[GoalVersion] = Field(default_factory=list)
+    # The long-term goal this short-term goal serves, if any.
+    serves: str | None = None
 
     @property
     def is_active(self) -> bool:
@@ -288,7 +336,84 @@ class AskedStarter(Model):
     on: Day
 
 
-RecordTable = Literal["meetings", "action_items", "goals", "custom_starters"]
+class Contact(Stamped):
+    """A check-in between meetings: an e-mail, a call, a chat message."""
+
+    id: str = Field(default_factory=new_id)
+    on: Day
+    by: Role
+    way: ContactWay = "email"
+    note: Line = ""
+
+
+WORKSHEET_SECTIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "grow": (
+        ("goal", "Goal", "What do you want to achieve, and how will you know you got there?"),
+        ("reality", "Reality", "Where are you now? What have you tried, and what stands in the way?"),
+        ("options", "Options", "What could you do? Which options have you not yet considered?"),
+        ("will", "Will", "What will you do, by when, and who will support you?"),
+    ),
+    "swot": (
+        ("strengths", "Strengths", "What do you do well? What do others ask you for?"),
+        ("weaknesses", "Weaknesses", "What do you avoid, or find hard? Where do others see room to grow?"),
+        ("opportunities", "Opportunities", "What changes, people or openings around you could you use?"),
+        ("threats", "Threats", "What could get in your way: at work, in the field, in your own habits?"),
+    ),
+}
+WORKSHEET_NAMES: dict[str, str] = {"grow": "GROW", "swot": "Personal SWOT"}
+
+
+class Worksheet(Stamped):
+    """A GROW or personal SWOT worksheet, for the pair or for one goal."""
+
+    id: str = Field(default_factory=new_id)
+    kind: WorksheetKind
+    goal_id: str | None = None
+    meeting_id: str | None = None
+    created_on: Day
+    goal: Text = ""
+    reality: Text = ""
+    options: Text = ""
+    will: Text = ""
+    strengths: Text = ""
+    weaknesses: Text = ""
+    opportunities: Text = ""
+    threats: Text = ""
+
+    def sections(self) -> list[tuple[str, str]]:
+        """Each of the kind's sections: its heading and what was written."""
+        return [(heading, getattr(self, field)) for field, heading, _ in WORKSHEET_SECTIONS[self.kind]]
+
+
+CLOSING_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("goals_reached", "Which goals were reached, and what moved on the others?"),
+    ("takes_forward", "What does the mentee take forward: what will they remember most?"),
+    ("challenges_ahead", "What challenges lie ahead?"),
+    ("support_needed", "What other support may the mentee still need, and from whom?"),
+    ("keep_in_touch", "Will you stay in touch, and how?"),
+    ("eval_most_useful", "Programme evaluation: what was most useful?"),
+    ("eval_improve", "Programme evaluation: what should the programme do differently?"),
+    ("eval_recommend", "Programme evaluation: would you recommend it to others, and why?"),
+)
+
+
+class ClosingSummary(Model):
+    """What the closing meeting settled, written when the relationship ends."""
+
+    goals_reached: Text = ""
+    takes_forward: Text = ""
+    challenges_ahead: Text = ""
+    support_needed: Text = ""
+    keep_in_touch: Text = ""
+    eval_most_useful: Text = ""
+    eval_improve: Text = ""
+    eval_recommend: Text = ""
+
+
+RecordTable = Literal["meetings", "action_items", "goals", "custom_starters", "contacts", "worksheets"]
+RECORD_TABLES: tuple[RecordTable, ...] = ("meetings", "action_items", "goals", "custom_starters", "contacts",
+                                          "worksheets")
+"""The lists of records a merge matches by id, stamps and keeps tombstones for."""
 
 
 class Tombstone(Model):
@@ -333,8 +458,19 @@ class PairInfo(Stamped):
     expectations: Expectations = Field(default_factory=Expectations)
     stage: Stage = 1
     started_on: Day
+    """The match date: the relationship's start."""
     hidden_starters: list[str] = Field(default_factory=list)
     review_role: Role = "mentee"
+    review_on: Day | None = None
+    """The review point, when the two decide to go on or to end."""
+    ends_on: Day | None = None
+    """When the programme ends for this pair, if it has a set end."""
+    closed_on: Day | None = None
+    closing: ClosingSummary | None = None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
 
 
 class Pair(PairInfo):
@@ -342,6 +478,8 @@ class Pair(PairInfo):
     action_items: list[ActionItem] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     custom_starters: list[CustomStarter] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    worksheets: list[Worksheet] = Field(default_factory=list)
     asked: list[AskedStarter] = Field(default_factory=list)
     deleted: list[Tombstone] = Field(default_factory=list)
     review: list[ReviewItem] = Field(default_factory=list)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from mentortui.core.action_items import select_actions
+from mentortui.core.contact_rules import warnings
 from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
 from mentortui.core.live_meeting import mark_not_held, unfinished_meeting
 from mentortui.core.models import (
@@ -24,7 +25,6 @@ from mentortui.core.models import (
 )
 from mentortui.core.planning import plan_next_meeting
 from mentortui.core.preparation import prepared_line
-from mentortui.core.summary import contact_warning
 from mentortui.core.sync_summary import describe_review, describe_unshared
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.early_start import confirm_start
@@ -205,9 +205,9 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
         status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
         if status:
             yield Static(Text(status, style="bold"), id="sync-status")
-        warning = contact_warning(pair, today)
-        if warning:
-            yield Static(Text(f"! {warning}", style="bold"), id="warning")
+        found = warnings(pair, today)
+        if found:
+            yield Static(Text("\n".join(f"! {warning}" for warning in found), style="bold"), id="warning")
         running = unfinished_meeting(pair)
         if running is not None:
             yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mentortui.core.models import Pair, Role
+from mentortui.core.models import RECORD_TABLES, Pair, Role
 from mentortui.core.sync_summary import describe_incoming, describe_review, describe_unshared, incoming_counts
 from mentortui.storage.errors import PairLockedError, StoreError
 from mentortui.storage.paths import pair_path
@@ -23,7 +23,6 @@ from mentortui.storage.store import LIST_TABLES, PairStore
 # chance for their presence to mean a leak.
 MIN_PRIVATE_TEXT = 20
 PRIVATE_KEY = "private"
-RECORD_TABLES = ("meetings", "action_items", "goals", "custom_starters")
 
 
 class ShareError(StoreError):

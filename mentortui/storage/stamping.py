@@ -13,12 +13,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from mentortui.core.models import Pair, RecordTable, Role, Tombstone
+from mentortui.core.models import RECORD_TABLES, Pair, Role, Tombstone
 from mentortui.storage.decoding import Raw
 
 INFO_TABLE = "pair"
 DELETED_TABLE = "deleted"
-STAMPED_TABLES: tuple[RecordTable, ...] = ("meetings", "action_items", "goals", "custom_starters")
 TOMBSTONE_DAYS = 365
 BOOKKEEPING_KEYS = frozenset({"updated_at", "updated_by", DELETED_TABLE})
 """Keys of a snapshot that saves write by themselves, never a person."""
@@ -36,7 +35,7 @@ def stamp_changes(pair: Pair, previous: Raw, raw: Raw, now: datetime, role: Role
         pair.updated_at, pair.updated_by = now, role
     present: set[tuple[str, str]] = set()
     gone: list[Tombstone] = []
-    for table in STAMPED_TABLES:
+    for table in RECORD_TABLES:
         before = {row["id"]: row for row in previous.get(table, {}).values()}
         records = {record.id: record for record in getattr(pair, table)}
         for row in raw.get(table, {}).values():

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 
 from mentortui.core.integrity import duplicate_ids
-from mentortui.core.models import SCHEMA_VERSION, Pair, PairInfo
+from mentortui.core.models import RECORD_TABLES, SCHEMA_VERSION, Pair, PairInfo
 from mentortui.core.summary import PairSummary, summarize
 from mentortui.storage.decoding import Raw, decode
 from mentortui.storage.errors import (
@@ -53,7 +53,7 @@ from mentortui.storage.paths import PAIR_SUFFIX, pair_path, slugify
 from mentortui.storage.stamping import INFO_TABLE, stamp_changes
 from mentortui.storage.tinydb_storage import AtomicJSONStorage, encode_raw, read_pair_bytes
 
-LIST_TABLES = ("meetings", "action_items", "goals", "custom_starters", "asked", "deleted", "review")
+LIST_TABLES = (*RECORD_TABLES, "asked", "deleted", "review")
 LOCK_TIMEOUT_SECONDS = 0.8
 MAX_SLUG_LENGTH = 60
 
