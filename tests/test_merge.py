@@ -394,3 +394,44 @@ def test_agenda_items_raised_on_both_sides_are_both_on_the_agenda() -> None:
     assert (agenda[0]["id"], agenda[0]["title"], agenda[0]["minutes"]) == (first, "Check-in: exams", 15)
     assert [(item["title"], item["raised_by"]) for item in agenda[-2:]] == [("Salary talk", "mentor"),
                                                                          ("My CV", "mentee")]
+
+
+def test_check_ins_logged_on_both_sides_are_all_kept() -> None:
+    base, mentor, mentee = copies()
+    mentor["contacts"].append(stamp({"id": "c1c1c1c1c1c1", "on": "2026-11-20", "by": "mentor", "way": "phone",
+                                     "note": "Quick call about the draft"}, "mentor"))
+    mentee["contacts"].append(stamp({"id": "c2c2c2c2c2c2", "on": "2026-11-21", "by": "mentee", "way": "email",
+                                     "note": "Sent the outline"}, "mentee"))
+    merged = merge(base, mentor, mentee)
+    assert {contact["note"] for contact in merged.document["contacts"]} == {"Quick call about the draft",
+                                                                           "Sent the outline"}
+    assert Pair.model_validate(merged.document).contacts[0].way in ("phone", "email")
+
+
+def test_a_worksheet_filled_in_on_both_sides_merges_by_lines_section_by_section() -> None:
+    base, mentor, mentee = copies()
+    sheet = {"id": "w1w1w1w1w1w1", "kind": "grow", "created_on": "2026-11-20", "goal": "Lead the next release\n",
+             "reality": "Shadowed one release\nNo checklist yet\n"}
+    for document in (base, mentor, mentee):
+        document["worksheets"].append(copy.deepcopy(sheet))
+    stamp(by_id(mentor, "worksheets", "w1w1w1w1w1w1"), "mentor")["options"] = "Pair with the release lead\n"
+    mine = stamp(by_id(mentee, "worksheets", "w1w1w1w1w1w1"), "mentee")
+    mine["reality"] = "Shadowed two releases\nNo checklist yet\n"
+    merged = merge(base, mentor, mentee)
+    worksheet = by_id(merged.document, "worksheets", "w1w1w1w1w1w1")
+    assert worksheet["options"] == "Pair with the release lead\n"
+    assert worksheet["reality"] == "Shadowed two releases\nNo checklist yet\n"
+    assert merged.document["review"] == []
+
+
+def test_a_worksheet_section_both_rewrote_keeps_both_versions_for_review() -> None:
+    base, mentor, mentee = copies()
+    sheet = {"id": "w2w2w2w2w2w2", "kind": "swot", "created_on": "2026-11-20", "strengths": "Patient\n"}
+    for document in (base, mentor, mentee):
+        document["worksheets"].append(copy.deepcopy(sheet))
+    stamp(by_id(mentor, "worksheets", "w2w2w2w2w2w2"), "mentor")["strengths"] = "Patient with juniors\n"
+    stamp(by_id(mentee, "worksheets", "w2w2w2w2w2w2"), "mentee")["strengths"] = "Patient under pressure\n"
+    merged = merge(base, mentor, mentee)
+    strengths = by_id(merged.document, "worksheets", "w2w2w2w2w2w2")["strengths"]
+    assert "Patient with juniors" in strengths and "Patient under pressure" in strengths
+    assert kinds(merged) == [("notes", "strengths")]

@@ -10,6 +10,8 @@ _TABLES = (
     ("action_items", "action item", "action items"),
     ("goals", "goal", "goals"),
     ("custom_starters", "question", "questions"),
+    ("contacts", "check-in", "check-ins"),
+    ("worksheets", "worksheet", "worksheets"),
 )
 
 

@@ -182,7 +182,8 @@ def describe_record(pair: Pair, item: ReviewItem) -> str:
     if isinstance(record, Meeting):
         return f"{MEETING_KIND_NAMES[record.kind]} of {record.scheduled:%a %d %b %Y}"
     words = str(getattr(record, "title", None) or getattr(record, "text", "") or item.title)
-    noun = {"action_items": "Action item", "goals": "Goal", "custom_starters": "Question"}[item.table]
+    noun = {"action_items": "Action item", "goals": "Goal", "custom_starters": "Question", "contacts": "Check-in",
+            "worksheets": "Worksheet"}[item.table]
     return f"{noun}: {words}"
 
 
