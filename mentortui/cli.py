@@ -18,7 +18,7 @@ from mentortui.storage.paths import default_data_dir, pair_path
 if TYPE_CHECKING:
     from mentortui.storage.store import PairStore
 
-COMMANDS = ("list", "new", "export", "share", "join", "sync")
+COMMANDS = ("list", "new", "export", "report", "share", "join", "sync")
 EXIT_USAGE = 2
 
 
@@ -176,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_new(new_parser().parse_args(argv[1:]))
         if command == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        if command == "report":
+            from mentortui.cli_report import run_report
+
+            return run_report(argv[1:])
         if command in ("share", "join", "sync"):
             from mentortui.cli_share import run_sharing
 

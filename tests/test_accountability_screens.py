@@ -44,7 +44,7 @@ async def test_vague_goal_is_flagged_then_fixed_then_three_checkins(make_app, st
         await pilot.pause()
         text = details(app)
         assert text.startswith("Get better at [SQL]")
-        assert "Measurable has no number or count" in text
+        assert "Measurable names no number and no sign you could see" in text
         assert "No open action item serves this goal" in text
 
         await pilot.press("e")
@@ -52,7 +52,7 @@ async def test_vague_goal_is_flagged_then_fixed_then_three_checkins(make_app, st
         await replace(pilot, "#measurable", "10 dashboard queries merged after review")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "Measurable has no number" not in details(app)
+        assert "Measurable names no number" not in details(app)
 
         for on, progress in (("2026-11-10", "20"), ("2026-11-18", "45"), ("today", "70")):
             await pilot.press("c")

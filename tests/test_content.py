@@ -282,3 +282,106 @@ def test_a_missing_field_is_reported_as_a_content_error(monkeypatch):
     _patched_read(monkeypatch, change)
     with pytest.raises(ContentError, match="damaged"):
         load_content.__wrapped__()
+
+
+# --- the seeds' meeting guides are all here -----------------------------------------
+
+# Every question of the seeds' guide for meetings 1-3 and the first-meeting guiding
+# questions, by topic (in our words), with the starters that ask it. Each must be
+# offered by an item of that meeting's template (its groups, its kind).
+GUIDE_QUESTIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "first": {
+        "career so far": ("first_meeting-05",),
+        "current work priorities": ("background-07",),
+        "the work wanted in future": ("background-11",),
+        "education": ("background-05",),
+        "professional associations": ("background-08",),
+        "spare time": ("personal-03",),
+        "hobbies": ("personal-12", "personal-05"),
+        "how they like to learn": ("first_meeting-06",),
+        "proudest achievement": ("background-03",),
+        "what they expect from the mentor": ("mentorship-09",),
+        # the guiding questions for a first meeting
+        "what they want from the programme": ("first_meeting-01",),
+        "goals to focus on": ("first_meeting-02",),
+        "what the mentee wants to improve": ("first_meeting-03",),
+        "what the mentee can offer the mentor": ("mentorship-08",),
+        "soft or hard skills": ("first_meeting-04",),
+        "how often to meet": ("expectations-01",),
+    },
+    "needs_1": {
+        "strengths and weaknesses": ("needs_1-01", "needs_1-03"),
+        "compliments received": ("needs_1-02",),
+        "weaknesses others see": ("needs_1-04",),
+        "what the current work requires": ("needs_1-05",),
+        "the skill that would make the biggest difference": ("needs_1-06",),
+        "one thing to change about working life": ("needs_1-07",),
+        "how mastery will show, to them and to others": ("needs_1-13", "needs_1-14"),
+        "who and what is affected, in measurable outcomes": ("needs_1-15",),
+        "counting the outcome and judging its quality": ("needs_1-16",),
+        "the resources drawn on": ("needs_1-17",),
+        "someone admired who has the skill": ("needs_1-09",),
+    },
+    "needs_2": {
+        "where the mentor can help most": ("needs_2-07",),
+        "skills most important for the goals": ("needs_2-14",),
+        "themes that recur at work": ("needs_2-15",),
+        "situations where the skill is used": ("needs_2-12",),
+        "which parts of those situations to be mentored on": ("needs_2-16",),
+        "the people the skill is used with": ("needs_2-12", "needs_2-17"),
+        "who else could help": ("needs_2-08",),
+        "information needed, and what to discuss": ("needs_2-10", "needs_2-18"),
+        "what has been read already": ("needs_2-19",),
+        "what to learn first": ("needs_2-13",),
+        "the key issues": ("needs_2-20",),
+        "what other people think": ("needs_2-21",),
+    },
+}
+# What each guide's assignment asks for, in words the template's assignment must use.
+GUIDE_ASSIGNMENTS = {
+    "first": ("make the most of this mentorship", "sends it to the mentor before the next meeting"),
+    "needs_1": ("areas they most want to develop", "biggest difference", "how they will know",
+                "who and what it will change", "measure"),
+    "needs_2": ("development plan", "improve or strengthen", "resources", "skill gaps"),
+}
+
+
+@pytest.mark.parametrize(("kind", "topic"), [(k, t) for k, topics in GUIDE_QUESTIONS.items() for t in topics])
+def test_each_guide_question_is_offered_in_its_meeting(content, kind, topic):
+    offered_groups = {group for item in content.templates[kind].items for group in item.starters}
+    for starter_id in GUIDE_QUESTIONS[kind][topic]:
+        starter = content.starters[starter_id]
+        assert kind in starter.kinds, starter_id
+        assert starter.group in offered_groups, starter_id
+
+
+@pytest.mark.parametrize("kind", sorted(GUIDE_ASSIGNMENTS))
+def test_each_guide_assignment_is_the_templates(content, kind):
+    assignment = content.templates[kind].assignment
+    assert [words for words in GUIDE_ASSIGNMENTS[kind] if words not in assignment] == []
+
+
+def test_the_before_meeting_checklist_says_what_the_app_checks_for_each_line(content):
+    checklist = content.checklists["before_meeting"]
+    assert len(checklist.checks) == len(checklist.items)
+    assert set(checklist.checks) == {"last_notes", "owed", "update", "topics", "agenda_shared", "time_place", ""}
+
+
+def test_checks_that_do_not_match_the_items_are_a_content_error(monkeypatch):
+    def change(name, data):
+        if name == "agendas.toml":
+            data["checklist"][0]["checks"] = ["owed"]
+
+    _patched_read(monkeypatch, change)
+    with pytest.raises(ContentError, match="1 checks for 7 items"):
+        load_content.__wrapped__()
+
+
+@pytest.mark.parametrize(("kind", "title", "groups"), [
+    ("first", "Introductions", ("personal", "background")),
+    ("needs_2", "Obstacles and first steps", ("needs_2", "grow", "swot")),
+    ("regular", "Introductions", ("personal", "background")),  # an item kept from another kind's template
+    ("first", "Something typed", ()),
+])
+def test_an_items_starter_groups_come_from_its_template(content, kind, title, groups):
+    assert content.item_groups(kind, title) == groups

@@ -230,10 +230,11 @@ def test_meeting_summary_sections_in_the_given_order():
                      "From last time", "Assignment for next time", "Next meeting")]
     assert ours == ["Agenda", "Notes", "Decisions", "Parked topics", "New action items", "From last time",
                     "Assignment for next time", "Next meeting"]
-    facts = [plain(token) for token in [t for t in tokens if t.type == "inline"][1:5]]
+    facts = [plain(token) for token in [t for t in tokens if t.type == "inline"][1:4]]
+    # The demo's meetings ended before attendance was asked: the summary does not invent it.
     assert facts == ["Kind: Regular meeting", "Meeting number: 6",
-                     "Time: 18:00 to 18:47, 47 min (planned 45 min)",
-                     "Attended: Dana Okafor (mentor) and Priya Raman (mentee)"]
+                     "Time: 18:00 to 18:47, 47 min (planned 45 min)"]
+    assert not any(t.content.startswith("Attended") for t in tokens if t.type == "inline")
     assert [plain(t) for t in section_inlines(tokens, "Next meeting")] == [
         "Sat 28 Nov 2026 at 18:00, regular meeting"]
 

@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Input, Select
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.dialogs.goal_forms import CheckInScreen, GoalEditorScreen
-from mentortui.dialogs.new_pair import NewPairScreen
+from mentortui.dialogs.pair_form import PairFormScreen
 from mentortui.dialogs.prompt import PromptScreen
 from mentortui.screens.agenda import AgendaScreen
 from mentortui.screens.meeting import MeetingScreen
@@ -191,7 +191,7 @@ async def test_escape_on_a_half_filled_new_pair_asks_before_discarding(make_app,
         assert "Discard what you typed?" in str(app.screen.query_one("#message").render())
         await pilot.press("enter")  # the focus is on "Keep editing"
         await pilot.pause()
-        assert isinstance(app.screen, NewPairScreen)
+        assert isinstance(app.screen, PairFormScreen)
         assert app.screen.query_one("#mentor-name", Input).value == "Dana Okafor"
         await pilot.press("escape")
         await pilot.pause()

@@ -60,9 +60,12 @@ THREE_WORD_FIELDS = {
 }
 
 NO_NUMBER_MESSAGE = (
-    "Measurable has no number or count: say how much, how many or how often, "
+    "Measurable names no number and no sign you could see: say how much or how many, "
+    "or what will show it (feedback, a review, something published or passed), "
     "e.g. \u201c3 projects online, each reviewed once by the mentor\u201d."
 )
+# A Time-bound naming no date, so moving the complete-by date leaves it agreeing.
+UNDATED = "All three, one step each month"
 MISSING_DATE = Finding("complete-by:missing", "No complete-by date: agree when it should be done.")
 PAST_DATE = Finding("complete-by:past",
                     "The complete-by date has passed: mark it achieved, or revise it with a new date.")
@@ -178,7 +181,7 @@ def test_short_field_grown_to_three_words_no_longer_fires(field):
 
 def test_measurable_without_a_number_fires_with_an_example():
     findings = review(make_goal(measurable="get better at SQL"))
-    assert findings == [Finding("measurable:no-number", NO_NUMBER_MESSAGE)]
+    assert findings == [Finding("measurable:no-evidence", NO_NUMBER_MESSAGE)]
 
 
 @pytest.mark.parametrize("text", [
@@ -188,7 +191,7 @@ def test_measurable_without_a_number_fires_with_an_example():
     "Be much more confident presenting",
 ])
 def test_measurable_texts_without_a_count_fire(text):
-    assert "measurable:no-number" in rules(review(make_goal(measurable=text)))
+    assert "measurable:no-evidence" in rules(review(make_goal(measurable=text)))
 
 
 @pytest.mark.parametrize("text", [
@@ -202,12 +205,12 @@ def test_measurable_texts_without_a_count_fire(text):
     "one talk given to the team",
 ])
 def test_measurable_texts_with_a_count_do_not_fire(text):
-    assert "measurable:no-number" not in rules(review(make_goal(measurable=text)))
+    assert "measurable:no-evidence" not in rules(review(make_goal(measurable=text)))
 
 
 def test_measurable_given_a_number_no_longer_fires():
     goal = make_goal(measurable="get better at SQL")
-    assert rules(review(goal)) == ["measurable:no-number"]
+    assert rules(review(goal)) == ["measurable:no-evidence"]
     goal.measurable = "get better at SQL: 20 exercises solved"
     assert review(goal) == []
 
@@ -231,33 +234,33 @@ def test_missing_complete_by_once_set_no_longer_fires():
 
 
 def test_complete_by_yesterday_fires_for_active_goal():
-    assert review(make_goal(complete_by=date(2026, 11, 24))) == [PAST_DATE]
+    assert review(make_goal(time_bound=UNDATED, complete_by=date(2026, 11, 24))) == [PAST_DATE]
 
 
 def test_complete_by_today_has_not_passed():
-    assert review(make_goal(complete_by=TODAY)) == []
+    assert review(make_goal(time_bound=UNDATED, complete_by=TODAY)) == []
 
 
 def test_complete_by_past_fires_for_revised_goal():
-    assert review(make_goal(complete_by=date(2026, 11, 1), status="revised")) == [PAST_DATE]
+    assert review(make_goal(time_bound=UNDATED, complete_by=date(2026, 11, 1), status="revised")) == [PAST_DATE]
 
 
 @pytest.mark.parametrize("status", ["achieved", "dropped"])
 def test_complete_by_past_does_not_fire_for_closed_goal(status):
-    goal = make_goal(complete_by=date(2026, 11, 1), status=status)
+    goal = make_goal(time_bound=UNDATED, complete_by=date(2026, 11, 1), status=status)
     assert "complete-by:past" not in rules(review(goal))
     assert review(goal) == []
 
 
 def test_complete_by_past_moved_to_a_new_date_no_longer_fires():
-    goal = make_goal(complete_by=date(2026, 11, 20))
+    goal = make_goal(time_bound=UNDATED, complete_by=date(2026, 11, 20))
     assert review(goal) == [PAST_DATE]
     goal.complete_by = date(2027, 3, 31)
     assert review(goal) == []
 
 
 def test_complete_by_past_goal_marked_achieved_no_longer_fires():
-    goal = make_goal(complete_by=date(2026, 11, 20))
+    goal = make_goal(time_bound=UNDATED, complete_by=date(2026, 11, 20))
     assert review(goal) == [PAST_DATE]
     goal.status = "achieved"
     assert review(goal) == []

@@ -51,11 +51,11 @@ def ids(rows) -> list[str]:
 def test_own_questions_come_first_then_the_fitting_groups_then_the_rest():
     rows = group_rows(CONTENT, 3, "regular")
     assert (rows[0].id, rows[0].title, rows[0].fits) == (CUSTOM_GROUP, "Our own questions", True)
-    assert ids(rows[1:5]) == ["personal", "goals_progress", "grow", "swot"]
-    assert all(row.fits for row in rows[:5])
-    assert ids(rows[5:]) == [g for g in ALL_GROUPS
-                             if g not in ("personal", "goals_progress", "grow", "swot")]
-    assert not any(row.fits for row in rows[5:])
+    fitting = ["personal", "goals_progress", "grow", "swot", "review_point"]
+    assert ids(rows[1:6]) == fitting
+    assert all(row.fits for row in rows[:6])
+    assert ids(rows[6:]) == [g for g in ALL_GROUPS if g not in fitting]
+    assert not any(row.fits for row in rows[6:])
 
 
 def test_the_closing_stage_brings_the_closing_group_up():

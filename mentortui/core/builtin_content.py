@@ -12,7 +12,9 @@ from typing import Any
 from mentortui.core.models import MEETING_KIND_NAMES
 
 ASKERS = ("mentor", "mentee", "either")
-ROLES = ("", "review_actions", "next_steps")
+AGREEMENT_ROLE = "agreement"
+"""The role of the items where the pair settles its agreement (several in one template)."""
+ROLES = ("", "review_actions", "next_steps", "feedback", AGREEMENT_ROLE)
 
 
 class ContentError(Exception):
@@ -65,6 +67,8 @@ class Checklist:
     id: str
     title: str
     items: tuple[str, ...]
+    # What the app can check for each item, in order; "" where it can only remind.
+    checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,17 @@ class BuiltinContent:
     templates: dict[str, AgendaTemplate]
     checklists: dict[str, Checklist]
     starters: dict[str, Starter]
+
+    def item_groups(self, kind: str, title: str) -> tuple[str, ...]:
+        """The starter groups of the template item called ``title``: in the template of
+        ``kind`` first, else in any template (an item kept when the meeting's kind changed)."""
+        ordered = [self.templates[kind]] if kind in self.templates else []
+        ordered += [template for template in self.templates.values() if template.kind != kind]
+        for template in ordered:
+            for item in template.items:
+                if item.title == title:
+                    return item.starters
+        return ()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -126,6 +141,14 @@ def _template(entry: dict[str, Any]) -> AgendaTemplate:
     )
 
 
+def _checklist(entry: dict[str, Any]) -> Checklist:
+    items = tuple(entry["items"])
+    checks = tuple(entry.get("checks", ("",) * len(items)))
+    if len(checks) != len(items):
+        raise ContentError(f"agendas.toml: checklist {entry['id']} has {len(checks)} checks for {len(items)} items")
+    return Checklist(id=entry["id"], title=entry["title"], items=items, checks=checks)
+
+
 @cache
 def load_content() -> BuiltinContent:
     """Read and check the bundled content once per run."""
@@ -136,10 +159,7 @@ def load_content() -> BuiltinContent:
         return BuiltinContent(
             groups=groups,
             templates={t.kind: t for t in map(_template, agendas["template"])},
-            checklists={
-                c["id"]: Checklist(id=c["id"], title=c["title"], items=tuple(c["items"]))
-                for c in agendas["checklist"]
-            },
+            checklists={c["id"]: _checklist(c) for c in agendas["checklist"]},
             starters={q.id: q for group in groups for q in group.questions},
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:

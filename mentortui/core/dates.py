@@ -104,7 +104,7 @@ def _error(text: str, what: str, examples: str) -> DateParseError:
     return DateParseError(f"couldn't read '{shown}' as {what}: try {examples}")
 
 
-def _add_months(day: date, count: int) -> date:
+def add_months(day: date, count: int) -> date:
     """Calendar months later, clamped to the month's end: Jan 31 + 1 month = Feb 28 (or 29)."""
     year, month = divmod(day.month - 1 + count, 12)
     year, month = day.year + year, month + 1
@@ -135,7 +135,7 @@ def _later(match: re.Match[str], today: date) -> date:
     unit = match["unit"][0]
     if unit in "dw":
         return today + timedelta(days=count * (7 if unit == "w" else 1))
-    return _add_months(today, count * (12 if unit == "y" else 1))
+    return add_months(today, count * (12 if unit == "y" else 1))
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -160,7 +160,7 @@ _DAY_RULES: list[tuple[re.Pattern[str], _Rule]] = [
      lambda m, today: today.replace(day=calendar.monthrange(today.year, today.month)[1])),
     (_rule(r"end of week|eow"), lambda m, today: today + timedelta(days=(4 - today.weekday()) % 7)),
     (_rule(r"next week"), lambda m, today: today + timedelta(days=7 - today.weekday())),
-    (_rule(r"next month"), lambda m, today: _add_months(today.replace(day=1), 1)),
+    (_rule(r"next month"), lambda m, today: add_months(today.replace(day=1), 1)),
 ]
 
 

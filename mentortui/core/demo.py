@@ -102,6 +102,8 @@ def _meetings(today: date) -> list[Meeting]:
 
 
 def _goals(today: date) -> list[Goal]:
+    portfolio_by = today + timedelta(days=75)
+    interviews_by = today + timedelta(days=45)
     return [
         Goal(
             title="Build a portfolio of three data projects",
@@ -109,9 +111,9 @@ def _goals(today: date) -> list[Goal]:
             measurable="3 projects published, each reviewed by Dana.",
             achievable="One project a month, evenings and one weekend day.",
             relevant="Hiring managers ask for work they can see.",
-            time_bound="All three online by the end of February.",
+            time_bound=f"All three online by {portfolio_by.day} {portfolio_by:%B}.",
             term="short",
-            complete_by=today + timedelta(days=75),
+            complete_by=portfolio_by,
             checkin_dates=[today - timedelta(days=28), today + timedelta(days=10), today + timedelta(days=45)],
             checkins=[CheckIn(on=today - timedelta(days=28), progress=40, note="Forecast project done.")],
         ),
@@ -121,9 +123,9 @@ def _goals(today: date) -> list[Goal]:
             measurable="10 conversations, notes kept for each.",
             achievable="Dana introduces the first few; alumni network for the rest.",
             relevant="To choose between analyst and engineering roles.",
-            time_bound="Ten by the end of January.",
+            time_bound=f"Ten by {interviews_by.day} {interviews_by:%B}.",
             term="short",
-            complete_by=today + timedelta(days=45),
+            complete_by=interviews_by,
             checkin_dates=[today - timedelta(days=35), today - timedelta(days=14), today + timedelta(days=20)],
             checkins=[
                 CheckIn(on=today - timedelta(days=35), progress=10, note="First interview booked."),

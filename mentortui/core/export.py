@@ -52,13 +52,17 @@ from mentortui.core.action_items import (
     slips,
     summarize_actions,
 )
+from mentortui.core.contact_rules import missed_meetings
 from mentortui.core.dates import due_phrase
 from mentortui.core.live_meeting import meeting_actions
 from mentortui.core.models import (
+    CLOSING_QUESTIONS,
     MEETING_KIND_NAMES,
     STAGE_NAMES,
     ActionItem,
     AgendaItem,
+    Attendance,
+    ClosingSummary,
     Goal,
     Meeting,
     Pair,
@@ -68,6 +72,7 @@ from mentortui.core.models import (
 from mentortui.core.preparation import raised_mark, update_heading
 from mentortui.core.safe_notes import SafeNotes, summary_notes
 from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
+from mentortui.core.worksheets import worksheet_title
 
 __all__ = ["PRIVATE_HEADING", "Anchors", "Audience", "audience_line", "duration", "escape_text",
            "heading_anchor", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
@@ -286,6 +291,12 @@ def held_meeting_number(pair: Pair, meeting: Meeting) -> int:
     raise ValueError("the meeting has not been held")
 
 
+def _attended(pair: Pair, attended: Attendance) -> str:
+    """Who came, as recorded when the meeting ended."""
+    mentor, mentee = (f"{escape_text(pair.mentor.name)} (mentor)", f"{escape_text(pair.mentee.name)} (mentee)")
+    return {"both": f"{mentor} and {mentee}", "mentor": f"{mentor} only", "mentee": f"{mentee} only"}[attended]
+
+
 def _time_fact(meeting: Meeting) -> str:
     planned = _minutes(meeting.planned_minutes)
     start, end = meeting.started_at, meeting.ended_at
@@ -398,10 +409,9 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     facts = [f"Kind: {MEETING_KIND_NAMES[meeting.kind]}"]
     if with_number and meeting.is_held:
         facts.append(f"Meeting number: {held_meeting_number(pair, meeting)}")
-    facts += [
-        f"Time: {_time_fact(meeting)}",
-        f"Attended: {escape_text(pair.mentor.name)} (mentor) and {escape_text(pair.mentee.name)} (mentee)",
-    ]
+    facts.append(f"Time: {_time_fact(meeting)}")
+    if meeting.attended is not None:
+        facts.append(f"Attended: {_attended(pair, meeting.attended)}")
     actions = meeting_actions(pair, meeting)
     notes = summary_notes(meeting.notes, below=sub)
     private = summary_notes(private_notes.get(meeting.id, ""), below=sub) if private_notes else SafeNotes("")
@@ -479,10 +489,12 @@ def _expectations(pair: Pair) -> str:
     ])
 
 
-def _goal(goal: Goal, level: int) -> str:
+def _goal(goal: Goal, level: int, serves: Goal | None = None) -> str:
+    """The goal under its heading at ``level``; ``serves`` is the long-term goal it serves."""
     facts = [
         f"Status: {goal.status}",
         f"Term: {goal.term}-term",
+        *([f"Serves: {escape_text(serves.title)}"] if serves else []),
         f"Complete by: {_day(goal.complete_by) if goal.complete_by else 'not set'}",
         f"Progress: {goal.progress}%",
         "Planned check-ins: " + (", ".join(map(_day, goal.checkin_dates)) or "none"),
@@ -494,6 +506,38 @@ def _goal(goal: Goal, level: int) -> str:
                        ((_day(c.on), f"{c.progress}%", escape_text(c.note)) for c in goal.checkins))
                 if goal.checkins else "No check-ins yet.")
     return f"{'#' * level} {escape_text(goal.title)}\n\n{_bullets(facts)}\n\n{checkins}"
+
+
+def _worksheets(pair: Pair, anchors: Anchors) -> str:
+    """Each worksheet under its own heading, its sections one level down; what was written
+    in a section is treated as notes (formatting kept, made safe, its headings moved below)."""
+    parts = []
+    for sheet in pair.worksheets:
+        title = escape_text(worksheet_title(pair, sheet))
+        anchors.add(_reads(title))
+        facts = [f"Filled in: {_day(sheet.created_on)}"]
+        parts += [f"### {title}", _bullets(facts)]
+        for heading, text in sheet.sections():
+            anchors.add(heading)
+            written = summary_notes(text, below=4)
+            for inner in written.headings:
+                anchors.add(_reads(inner))
+            parts.append(_section(4, heading, written.text or "Not written."))
+    return "\n\n".join(parts)
+
+
+def _closing(pair: Pair, closed_on: date, anchors: Anchors) -> str:
+    """When the pair closed, then each closing question and its answer, the answer made safe
+    as notes are (formatting kept, its headings moved below)."""
+    parts = [f"Closed on {_day(closed_on)}."]
+    summary = pair.closing or ClosingSummary()
+    for field, question in CLOSING_QUESTIONS:
+        anchors.add(_reads(escape_text(question)))
+        written = summary_notes(getattr(summary, field), below=4)
+        for inner in written.headings:
+            anchors.add(_reads(inner))
+        parts.append(_section(3, escape_text(question), written.text or "Not answered."))
+    return "\n\n".join(parts)
 
 
 def _action_statistics(pair: Pair, today: date) -> str:
@@ -534,6 +578,15 @@ def _held_line(held: list[Meeting]) -> str:
     if len(held) == 1:
         return f"1 meeting, on {first}."
     return f"{len(held)} meetings, from {first} to {last}."
+
+
+def _missed_line(pair: Pair, today: date) -> str:
+    """" Missed: Tue 17 Nov 2026 (regular meeting).", or nothing when none was missed."""
+    missed = missed_meetings(pair, today)
+    if not missed:
+        return ""
+    days = ", ".join(f"{_day(m.scheduled.date())} ({MEETING_KIND_NAMES[m.kind].lower()})" for m in missed)
+    return f" Missed (planned, never held): {days}."
 
 
 def _goal_line(goal: Goal) -> str:
@@ -600,8 +653,14 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
     contents.append(("Goals", anchors.add("Goals")))
     for goal in pair.goals:
         anchors.add(" ".join(goal.title.split()))
-    goals = "\n\n".join(_goal(goal, 3) for goal in pair.goals)
+    goals = "\n\n".join(_goal(goal, 3, pair.goal(goal.serves)) for goal in pair.goals)
     body.append(_section(2, "Goals", goals or "No goals yet."))
+    if pair.worksheets:
+        contents.append(("Worksheets", anchors.add("Worksheets")))
+        body.append(_section(2, "Worksheets", _worksheets(pair, anchors)))
+    if pair.closed_on is not None:
+        contents.append(("Closing summary", anchors.add("Closing summary")))
+        body.append(_section(2, "Closing summary", _closing(pair, pair.closed_on, anchors)))
     contents.append(("Action items", anchors.add("Action items")))
     body.append(_section(2, "Action items", _action_statistics(pair, today)))
     held_ids = {meeting.id for meeting in held}
@@ -610,7 +669,7 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
         body.append(_section(3, "Not from a held meeting", _action_table(pair, elsewhere, today)))
     goal_lines = _bullets(map(_goal_line, pair.goals)) or "No goals yet."
     overview = [
-        _section(2, _OVERVIEW, _section(3, _OVERVIEW_PARTS[0], _held_line(held))),
+        _section(2, _OVERVIEW, _section(3, _OVERVIEW_PARTS[0], _held_line(held) + _missed_line(pair, today))),
         _section(3, _OVERVIEW_PARTS[1], goal_lines),
         _section(3, _OVERVIEW_PARTS[2], _open_items(pair, today)),
         _section(3, _OVERVIEW_PARTS[3], _slipped(pair)),

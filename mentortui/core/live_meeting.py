@@ -7,9 +7,19 @@ import re
 from datetime import date, datetime, timedelta
 
 from mentortui.core.action_items import mark, outcome_now, push_due
+from mentortui.core.assignments import settle_feedback
 from mentortui.core.builtin_content import BuiltinContent
 from mentortui.core.meeting_notes import meeting_text
-from mentortui.core.models import ActionItem, ActionStatus, AgendaItem, CarriedOutcome, Meeting, Owner, Pair
+from mentortui.core.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    CarriedOutcome,
+    Meeting,
+    Owner,
+    Pair,
+)
 from mentortui.core.planning import add_item, carry_in, suggest_kind, template_items
 from mentortui.core.starter_bank import record_reached
 
@@ -190,16 +200,25 @@ def suggest_next_start(pair: Pair, meeting: Meeting, today: date) -> datetime:
     return start
 
 
-def end(pair: Pair, meeting: Meeting, now: datetime, next_start: datetime, assignment: str,
-        stage: int, content: BuiltinContent) -> Meeting:
+def end(pair: Pair, meeting: Meeting, now: datetime, next_start: datetime | None, assignment: str,
+        stage: int, content: BuiltinContent, *, attended: Attendance = "both",
+        assignment_due: date | None = None) -> Meeting | None:
     """Close the meeting and plan the next one, with this meeting's parked topics and the
-    open action items on its agenda. Returns the next meeting."""
+    open action items on its agenda. Records who attended and the assignment with its due
+    date; the last assignment is discussed if the meeting reached its feedback item.
+    Returns the next meeting; with no ``next_start`` (a closing meeting) none is planned
+    and None is returned."""
     _bank_time(meeting, now)
     _record_still_open(pair, meeting)
+    settle_feedback(pair, meeting)
     meeting.ended_at = now
     meeting.current_since = None
+    meeting.attended = attended
     meeting.assignment = assignment
+    meeting.assignment_due = assignment_due if assignment.strip() else None
     pair.stage = stage
+    if next_start is None:
+        return None
     upcoming = next((m for m in pair.meetings if not m.is_held and m is not meeting
                      and m.started_at is None and m.scheduled >= meeting.scheduled), None)
     if upcoming is None:

@@ -239,6 +239,7 @@ class Meeting(Stamped):
     # The assignment for the next meeting: when it is due and how far it got.
     assignment_due: Day | None = None
     assignment_state: AssignmentState = "given"
+    assignment_received_on: Day | None = None
 
     def is_missed(self, today: date) -> bool:
         """Planned, never started, and its day has passed."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from mentortui.core.builtin_content import AgendaTemplate, BuiltinContent
+from mentortui.core.builtin_content import AGREEMENT_ROLE, AgendaTemplate, BuiltinContent
 from mentortui.core.models import AgendaItem, Goal, Meeting, MeetingKind, Pair
 
 REVIEW_ACTIONS = "review_actions"
@@ -45,9 +45,11 @@ def suggest_start(pair: Pair, today: date) -> datetime:
 
 
 def template_items(template: AgendaTemplate) -> list[AgendaItem]:
+    # An item's ref names the one item of its role (matched on a change of kind or an undo);
+    # several items share the agreement role, so they are found by title (core.agreement).
     return [
         AgendaItem(title=item.title, minutes=item.minutes, source="template",
-                   ref=item.role or None, hint=item.hint)
+                   ref=item.role if item.role and item.role != AGREEMENT_ROLE else None, hint=item.hint)
         for item in template.items
     ]
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentortui.core.builtin_content import BuiltinContent, Starter
+from mentortui.core.lifecycle import stage_for
 from mentortui.core.meeting_notes import GENERAL, notes_of
 from mentortui.core.models import ActionItem, AgendaItem, Meeting, Pair, Role
 from mentortui.core.planning import add_item
 from mentortui.core.starter_bank import last_asked
+from mentortui.core.styles import favoured_first
 
 QUESTIONS_TO_PREPARE = 5
 SNIPPET_CHARS = 90
@@ -67,15 +69,17 @@ def owed_by(pair: Pair, role: str, today: date) -> list[ActionItem]:
 
 def questions_to_prepare(pair: Pair, content: BuiltinContent, role: str, meeting: Meeting | None,
                          limit: int = QUESTIONS_TO_PREPARE) -> list[Starter]:
-    """Starters ``role`` might ask at the coming meeting: fitting its kind and the pair's
-    stage, not hidden, never asked with this pair, in the bank's order."""
+    """Starters ``role`` might ask at the coming meeting: fitting its kind and the stage that
+    kind belongs to (see ``lifecycle.stage_for``), not hidden, never asked with this pair, in the bank's order,
+    save that the groups the pair's mentorship style favours come first (``styles.favoured_first``)."""
     kind = meeting.kind if meeting else None
+    stage = stage_for(kind, pair.stage)
     asked = last_asked(pair)
     hidden = set(pair.hidden_starters)
     found = []
-    for group in content.groups:
+    for group in favoured_first(content.groups, lambda group: group.id, pair.expectations.style):
         for question in group.questions:
-            fits = (kind in question.kinds if kind else True) and pair.stage in question.stages
+            fits = (kind in question.kinds if kind else True) and stage in question.stages
             if (fits and question.asker in (role, "either") and question.id not in asked
                     and question.id not in hidden):
                 found.append(question)

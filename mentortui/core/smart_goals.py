@@ -15,6 +15,7 @@ from mentortui.core.models import (
     Pair,
     SmartWording,
 )
+from mentortui.core.time_bound import disagreement
 
 SMART_FIELDS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 SMART_NAMES = {
@@ -42,6 +43,16 @@ _NUMBER_WORDS = (
     "once|twice|half|dozen|weekly|monthly|daily"
 )
 _MEASURE = re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+# A Measurable may name, instead of a number, a sign of progress one can see: something
+# done and out in the world, a judgement by someone else, or a skill shown. "reviewed"
+# counts and "reviews" does not: the evidence is the review had, not one to come.
+_EVIDENCE_WORDS = (
+    "feedback|reviewed|approved|signed off|sign-off|accepted|endorsed|rated|rating|score|grade|"
+    "completed|finished|published|submitted|presented|delivered|launched|shipped|released|merged|"
+    "passed|certified|certificate|offer|hired|promoted|"
+    "able to|can now|demonstrated|shown|observed|confirmed|in use"
+)
+_EVIDENCE = re.compile(rf"\b(?:{_EVIDENCE_WORDS})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,14 @@ def propose_checkins(today: date, complete_by: date, count: int = PLANNED_CHECKI
     return sorted({today + timedelta(days=round(span * step / count)) for step in range(1, count + 1)})
 
 
+def respread_checkins(planned: list[date], today: date, complete_by: date) -> list[date]:
+    """The planned check-ins after the complete-by date moved: those already past stay,
+    the ones still ahead (at least one) are spread again between today and the new date."""
+    past = [day for day in planned if day < today]
+    ahead = max(1, len(planned) - len(past))
+    return sorted({*past, *propose_checkins(today, complete_by, ahead)})
+
+
 def review_goal(goal: Goal, pair: Pair, today: date) -> list[Finding]:
     findings = []
     for field in SMART_FIELDS:
@@ -70,10 +89,16 @@ def review_goal(goal: Goal, pair: Pair, today: date) -> list[Finding]:
         elif len(words) < MIN_FIELD_WORDS:
             findings.append(Finding(f"short:{field}",
                                     f"{name} is very short. {SMART_HINTS[field][0]}"))
-    if goal.measurable.split() and not _MEASURE.search(goal.measurable):
-        findings.append(Finding("measurable:no-number",
-                                "Measurable has no number or count: say how much, how many or how often, "
+    if goal.measurable.split() and not shows_progress(goal.measurable):
+        findings.append(Finding("measurable:no-evidence",
+                                "Measurable names no number and no sign you could see: say how much or how many, "
+                                "or what will show it (feedback, a review, something published or passed), "
                                 f"e.g. \u201c{SMART_HINTS['measurable'][1]}\u201d."))
+    if goal.complete_by is not None and (words := disagreement(goal.time_bound, goal.complete_by)):
+        findings.append(Finding("time-bound:disagrees",
+                                f"Time-bound says \u201c{words}\u201d but the complete-by date is "
+                                f"{goal.complete_by:%a} {goal.complete_by.day} {goal.complete_by:%b}: "
+                                "make them agree."))
     if goal.complete_by is None:
         findings.append(Finding("complete-by:missing", "No complete-by date: agree when it should be done."))
     elif goal.is_active and goal.complete_by < today:
@@ -86,6 +111,13 @@ def review_goal(goal: Goal, pair: Pair, today: date) -> list[Finding]:
     if goal.is_active and not open_items(pair, goal):
         findings.append(Finding("actions:none", "No open action item serves this goal: agree a next step."))
     return findings
+
+
+def shows_progress(measurable: str) -> bool:
+    """A Measurable is enough when it names a number or count, or evidence one can see
+    (feedback, a review, something completed, published, presented or passed, a skill
+    one is able to show)."""
+    return bool(_MEASURE.search(measurable) or _EVIDENCE.search(measurable))
 
 
 def open_items(pair: Pair, goal: Goal) -> list[ActionItem]:

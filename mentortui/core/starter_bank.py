@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mentortui.core.builtin_content import BuiltinContent, StarterGroup
-from mentortui.core.models import AgendaItem, AskedStarter, CustomStarter, Meeting, Pair
+from mentortui.core.builtin_content import BuiltinContent, Starter, StarterGroup
+from mentortui.core.models import AgendaItem, AskedStarter, CustomStarter, Meeting, MentorStyle, Pair
+from mentortui.core.styles import favoured_first
 
 CUSTOM_GROUP = "custom"
 CUSTOM_TITLE = "Our own questions"
@@ -33,13 +34,16 @@ class GroupRow:
     fits: bool
 
 
-def group_rows(content: BuiltinContent, stage: int, kind: str | None) -> list[GroupRow]:
-    """The pair's own questions first, then the groups that fit the pair's stage and the
-    next meeting's kind, then the rest, each in the bank's order."""
+def group_rows(content: BuiltinContent, stage: int, kind: str | None,
+               style: MentorStyle | None = None) -> list[GroupRow]:
+    """The pair's own questions first, then the groups the pair's mentorship ``style``
+    favours, then those that fit the pair's stage and the next meeting's kind, then the
+    rest, each in the bank's order."""
     fitting = [g for g in content.groups if g.fits(stage, kind)]
     others = [g for g in content.groups if not g.fits(stage, kind)]
     own = GroupRow(CUSTOM_GROUP, CUSTOM_TITLE, "Questions you added for this pair.", True)
-    return [own] + [_group_row(g, True) for g in fitting] + [_group_row(g, False) for g in others]
+    rows = [_group_row(g, True) for g in fitting] + [_group_row(g, False) for g in others]
+    return [own, *favoured_first(rows, lambda row: row.id, style)]
 
 
 def _group_row(group: StarterGroup, fits: bool) -> GroupRow:
@@ -135,9 +139,30 @@ def agenda_item_for(row: StarterRow) -> AgendaItem:
     return AgendaItem(title=row.text, minutes=STARTER_MINUTES, source="starter", ref=row.id)
 
 
+def item_questions(content: BuiltinContent, pair: Pair, kind: str, item: AgendaItem) -> list[Starter]:
+    """The questions a template item offers in a meeting of ``kind``: its starter groups'
+    questions that fit the kind, in the item's group order, neither hidden nor ever asked
+    with this pair."""
+    if item.source != "template":
+        return []
+    asked = last_asked(pair)
+    hidden = set(pair.hidden_starters)
+    groups = {group.id: group for group in content.groups}
+    return [
+        question
+        for group_id in content.item_groups(kind, item.title) if group_id in groups
+        for question in groups[group_id].questions
+        if kind in question.kinds and question.id not in asked and question.id not in hidden
+    ]
+
+
+def record_asked(pair: Pair, meeting: Meeting, starter_id: str, on: date) -> None:
+    """A question asked in ``meeting`` counts as asked with the pair (once per meeting)."""
+    if not any(r.starter_id == starter_id and r.meeting_id == meeting.id for r in pair.asked):
+        pair.asked.append(AskedStarter(starter_id=starter_id, meeting_id=meeting.id, on=on))
+
+
 def record_reached(pair: Pair, meeting: Meeting, item: AgendaItem, on: date) -> None:
     """A starter on the agenda that the meeting reached counts as asked in that meeting."""
-    if item.source != "starter" or item.ref is None:
-        return
-    if not any(r.starter_id == item.ref and r.meeting_id == meeting.id for r in pair.asked):
-        pair.asked.append(AskedStarter(starter_id=item.ref, meeting_id=meeting.id, on=on))
+    if item.source == "starter" and item.ref is not None:
+        record_asked(pair, meeting, item.ref, on)

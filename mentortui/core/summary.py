@@ -20,6 +20,8 @@ class PairSummary:
     open_items: int
     overdue_items: int
     warning: str
+    closed_on: date | None = None
+    """When the relationship was closed; a closed pair is listed apart, with no warning."""
 
 
 def summarize(slug: str, pair: Pair, today: date) -> PairSummary:
@@ -35,4 +37,5 @@ def summarize(slug: str, pair: Pair, today: date) -> PairSummary:
         open_items=len(pair.open_action_items()),
         overdue_items=len(pair.overdue_action_items(today)),
         warning="; ".join(warnings(pair, today)),
+        closed_on=pair.closed_on,
     )

@@ -3,6 +3,7 @@ check-in form."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +35,7 @@ class GoalDraft:
     fields: dict[str, str]
     complete_by: date
     checkin_dates: list[date]
+    serves: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,14 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
     ENTER_SAVES = False
     CONFIRM_DISCARD = True
 
-    def __init__(self, goal: Goal | None, today: date, title: str = "New SMART goal") -> None:
+    def __init__(self, goal: Goal | None, today: date, title: str = "New SMART goal",
+                 long_goals: Sequence[Goal] = ()) -> None:
+        """``long_goals``: the pair's long-term goals a short-term one can serve."""
         super().__init__()
         self._goal = goal
         self._today = today
         self._title = title
+        self._long_goals = [long for long in long_goals if goal is None or long.id != goal.id]
         self._checkins_typed = goal is not None and bool(goal.checkin_dates)
 
     def compose(self) -> ComposeResult:
@@ -81,6 +86,11 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
                     yield Select([("Short term", "short"), ("Long term", "long")],
                                  value=goal.term if goal else "short", allow_blank=False, id="term",
                                  compact=True)
+                with Horizontal(id="serves-row"):
+                    yield Label("Serves")
+                    yield Select([(Text(long.title), long.id) for long in self._long_goals],
+                                 value=goal.serves if goal and goal.serves in self._ids() else Select.NULL,
+                                 prompt="no long-term goal", id="serves", compact=True)
                 for field in SMART_FIELDS:
                     hint, example = SMART_HINTS[field]
                     with Horizontal():
@@ -99,6 +109,17 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
                         value = planned[number].isoformat() if number < len(planned) else ""
                         yield Field(value, id=f"checkin-{number}", classes="checkin", compact=True)
             yield Static("ctrl+s saves, escape cancels", classes="help")
+
+    def _ids(self) -> set[str]:
+        return {long.id for long in self._long_goals}
+
+    def on_mount(self) -> None:
+        self._show_serves()
+
+    @on(Select.Changed, "#term")
+    def _show_serves(self) -> None:
+        short = self.query_one("#term", Select).value == "short"
+        self.query_one("#serves-row").display = short and bool(self._long_goals)
 
     @on(Input.Changed, "#complete-by")
     def _complete_by_changed(self, event: Input.Changed) -> None:
@@ -133,9 +154,12 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
                 self.refuse(f"checkin-{number}", reading)
         if complete_by is None:
             return None
+        term: GoalTerm = "long" if self.query_one("#term", Select).value == "long" else "short"
+        serves = self.query_one("#serves", Select).value
         return GoalDraft(
             title=title,
-            term="long" if self.query_one("#term", Select).value == "long" else "short",
+            term=term,
+            serves=serves if term == "short" and isinstance(serves, str) else None,
             fields={field: self.query_one(f"#{field}", Field).value.strip() for field in SMART_FIELDS},
             complete_by=complete_by,
             checkin_dates=sorted(checkins),

@@ -119,6 +119,8 @@ class ActionItemsScreen(PairScreen):
         select.value = values[(values.index(chosen(select)) + 1) % len(values)]
 
     def action_mark(self, status: ActionStatus) -> None:
+        if self.refuse_if_closed():
+            return
         item = self._current()
         if item is not None and item.status != status:
             action_items.mark(item, status, self.app.today())
@@ -126,6 +128,8 @@ class ActionItemsScreen(PairScreen):
             self._changed(item.id)
 
     def action_push(self) -> None:
+        if self.refuse_if_closed():
+            return
         item = self._current()
         if item is None:
             return
@@ -139,6 +143,8 @@ class ActionItemsScreen(PairScreen):
                              pushed)
 
     def action_edit(self) -> None:
+        if self.refuse_if_closed():
+            return
         item = self._current()
         if item is None:
             return
@@ -153,6 +159,8 @@ class ActionItemsScreen(PairScreen):
                              edited)
 
     def action_new(self) -> None:
+        if self.refuse_if_closed():
+            return
         def added(draft: ActionDraft | None) -> None:
             if draft is not None:
                 item = ActionItem(text=draft.text, owner=draft.owner, due=draft.due, goal_id=draft.goal_id)

@@ -21,6 +21,8 @@ from textual.widgets import (
 )
 
 from mentortui.core import planning, preparation
+from mentortui.core.assignments import feedback_note, state_label
+from mentortui.core.before_checklist import Sharing, before_meeting
 from mentortui.core.dates import (
     DateParseError,
     due_phrase,
@@ -41,6 +43,7 @@ from mentortui.dialogs.early_start import confirm_start
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
+from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.fields import Field, chosen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
 from mentortui.widgets.update_panel import UpdatePanel
@@ -68,6 +71,8 @@ class AgendaScreen(PairScreen):
         Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time", show=False),
         Binding("minus", "change_minutes(-5)", "-5", id="less_time", show=False),
         Binding("s", "starters", "Starters", id="starters"),
+        # The folded checklist's line names c; the footer keeps to 120 columns.
+        Binding("c", "toggle_checklist", "Checklist", id="checklist", show=False),
     ]
 
     def __init__(self, session: PairSession) -> None:
@@ -93,6 +98,7 @@ class AgendaScreen(PairScreen):
             yield Field(str(self.meeting.planned_minutes), id="length", type="integer", compact=True)
         yield Static(id="when-read")
         yield Static(id="assignment")
+        yield ChecklistPanel("Before the meeting", folded=True, key="c", id="checklist")
         yield UpdatePanel(self.pair, self.meeting, id="mentee-update")
         yield FittedTable(COLUMNS, id="agenda")
         yield Static(id="total")
@@ -113,6 +119,15 @@ class AgendaScreen(PairScreen):
         self._show_assignment()
         self._show_items()
         self.query_one("#agenda", FittedTable).focus()
+
+    def _show_checklist(self) -> None:
+        checklist = self.app.content.checklists["before_meeting"]
+        sharing = Sharing(self.app.sync.shared, self.app.sync.unshared)
+        lines = before_meeting(checklist, self.pair, self.session.role, self.meeting, self.app.today(), sharing)
+        self.query_one(ChecklistPanel).show(lines)
+
+    def action_toggle_checklist(self) -> None:
+        self.query_one(ChecklistPanel).toggle()
 
     def on_screen_resume(self) -> None:
         """Back from another screen: carried items follow what changed there."""
@@ -143,6 +158,7 @@ class AgendaScreen(PairScreen):
         if last is not None and last.assignment:
             text.append("Assignment from last time: ", style="bold")
             text.append(last.assignment)
+            text.append(f"  ({state_label(last, self.app.today())})", style="italic")
         self.query_one("#assignment", Static).update(text)
 
     def _show_items(self, select: int | None = None) -> None:
@@ -154,6 +170,7 @@ class AgendaScreen(PairScreen):
                                    "from": origin}, key=item.id))
         self.query_one("#agenda", FittedTable).show_rows(rows, row=select)
         self._show_total()
+        self._show_checklist()
 
     def _show_total(self) -> None:
         planned, length = planning.planned_total(self.meeting), self.meeting.planned_minutes
@@ -338,6 +355,7 @@ class AgendaScreen(PairScreen):
         yield SystemCommand("Move item down", "Later in the meeting", lambda: self.action_move_item(1))
         yield SystemCommand("Conversation starters", "Add questions to this agenda", self.action_starters)
         yield SystemCommand("Start meeting", "Run this agenda with the clock", self.action_start_meeting)
+        yield SystemCommand("Before-the-meeting checklist", "Show or fold it (c)", self.action_toggle_checklist)
 
 
 def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tuple[Text, Text]:
@@ -361,4 +379,6 @@ def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tu
             return Text(item.title), origin
     if item.raised_by:
         return Text(item.title), Text(f"{preparation.raised_mark(pair, item)} ({item.raised_by})")
+    if note := feedback_note(pair, meeting, item, today):
+        return Text(item.title), Text(note)
     return Text(item.title), Text(SOURCE_NAMES.get(item.source, item.source))

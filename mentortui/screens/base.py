@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from mentortui.core.models import Meeting, Pair
     from mentortui.storage.session import PairSession
 
+CLOSED_REFUSAL = "This pair is closed: reopen it from its home (palette: Reopen pair) to change it."
+
 
 class MentorScreen(UsesMentorApp, StaleMouseGuard, Screen[None]):
     """A full screen of mentortui."""
@@ -38,6 +40,12 @@ class PairScreen(MentorScreen):
     def save(self) -> None:
         """Queue the pair for saving (the write happens on the save thread)."""
         self.app.save_pair()
+
+    def refuse_if_closed(self) -> bool:
+        """A closed pair is read-only until reopened: say so and return True when it is."""
+        if self.pair.is_closed:
+            self.notify(CLOSED_REFUSAL, severity="warning", markup=False)
+        return self.pair.is_closed
 
     def flush_pending(self) -> None:
         """Hand what was typed but not yet saved to the saver; the app calls this on every

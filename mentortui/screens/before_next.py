@@ -14,6 +14,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from mentortui.core import preparation
+from mentortui.core.assignments import state_label
+from mentortui.core.before_checklist import Sharing, before_meeting
 from mentortui.core.dates import due_phrase, relative_day, short_day, short_moment
 from mentortui.core.meeting_notes import meeting_text
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair, Role
@@ -23,9 +25,11 @@ from mentortui.core.smart_goals import next_checkin
 from mentortui.dialogs.mentee_update import MenteeUpdateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.dialogs.search import SearchScreen
+from mentortui.screens.assignment_received import receive_assignment
 from mentortui.screens.base import PairScreen
 from mentortui.screens.goals import progress_bar
 from mentortui.storage.session import PairSession
+from mentortui.widgets.checklist_panel import ChecklistPanel
 
 ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
 TOPIC_MINUTES = 5
@@ -42,7 +46,10 @@ class BeforeNextScreen(PairScreen):
         Binding("left_square_bracket", "show_meeting(-1)", "Earlier notes", id="earlier", show=False),
         Binding("right_square_bracket", "show_meeting(1)", "Later notes", id="later", show=False),
         Binding("slash", "search", "Search", id="search"),
+        Binding("c", "toggle_checklist", "Checklist", id="checklist", show=False),
         Binding("x", "export", "Export notes", id="export"),
+        # Named on the assignment's line and in the palette.
+        Binding("d", "assignment_received", "Assignment received", id="assignment_received", show=False),
     ]
 
     def __init__(self, session: PairSession) -> None:
@@ -58,6 +65,7 @@ class BeforeNextScreen(PairScreen):
         with Horizontal(id="review"):
             with VerticalScroll(id="summary"):
                 yield Static(id="coming")
+                yield ChecklistPanel("Before the meeting", key="c", id="checklist")
                 yield Static(id="owed")
                 yield Static(id="goals")
                 yield Static(id="questions")
@@ -84,6 +92,9 @@ class BeforeNextScreen(PairScreen):
         pair, today, role = self.pair, self.app.today(), self._role
         upcoming = pair.next_meeting(today)
         self.query_one("#coming", Static).update(_coming(pair, upcoming, today, role))
+        sharing = Sharing(self.app.sync.shared, self.app.sync.unshared)
+        checklist = self.app.content.checklists["before_meeting"]
+        self.query_one(ChecklistPanel).show(before_meeting(checklist, pair, role, upcoming, today, sharing))
         owed = Text()
         _owed(owed, "What I owe", preparation.owed_by(pair, role, today), today)
         other = preparation.other_role(role)
@@ -116,6 +127,16 @@ class BeforeNextScreen(PairScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_assignment_received(self) -> None:
+        """Mark the last meeting's assignment as received."""
+        if self.refuse_if_closed() or self._refused_read_only():
+            return
+        if receive_assignment(self):
+            self._show_summary()
+
+    def action_toggle_checklist(self) -> None:
+        self.query_one(ChecklistPanel).toggle()
 
     def action_export(self) -> None:
         held = self.pair.held_meetings()
@@ -150,7 +171,7 @@ class BeforeNextScreen(PairScreen):
         return meeting
 
     def action_write_update(self) -> None:
-        if self._refused_read_only():
+        if self.refuse_if_closed() or self._refused_read_only():
             return
         upcoming = self.pair.next_meeting(self.app.today())
 
@@ -168,7 +189,7 @@ class BeforeNextScreen(PairScreen):
         self.app.push_screen(MenteeUpdateScreen(title, upcoming.mentee_update if upcoming else ""), written)
 
     def action_raise_topic(self) -> None:
-        if self._refused_read_only():
+        if self.refuse_if_closed() or self._refused_read_only():
             return
 
         def raised(answer: PromptAnswer | None) -> None:
@@ -221,6 +242,9 @@ class BeforeNextScreen(PairScreen):
         yield SystemCommand("Raise a topic", "Put a topic I want to raise on the next agenda", self.action_raise_topic)
         yield SystemCommand("Switch role", "See the page as the mentor or the mentee", self.action_switch_role)
         yield SystemCommand("Search the pair", "Notes, decisions, action items, goals", self.action_search)
+        yield SystemCommand("Assignment received", "The last meeting's assignment has arrived (d)",
+                            self.action_assignment_received)
+        yield SystemCommand("Before-the-meeting checklist", "Fold or show it (c)", self.action_toggle_checklist)
         yield SystemCommand("Export these notes", "The shown meeting's summary as Markdown", self.action_export)
         yield SystemCommand("Earlier meeting notes", "One meeting back", lambda: self.action_show_meeting(-1))
         yield SystemCommand("Later meeting notes", "One meeting on", lambda: self.action_show_meeting(1))
@@ -242,7 +266,9 @@ def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: Role) -> Te
     last = pair.last_meeting()
     if last is not None and last.assignment:
         text.append("Assignment for it: ", style="bold")
-        text.append(f"{last.assignment}\n")
+        text.append(last.assignment)
+        press = ": d when it arrives" if last.assignment_state == "given" else ""
+        text.append(f"  ({state_label(last, today)}{press})\n", style="italic")
     if upcoming is not None and upcoming.mentee_update:
         text.append(f"{preparation.update_heading(pair, role)}:\n", style="bold")
         text.append(f"{upcoming.mentee_update}\n")

@@ -14,13 +14,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core import smart_goals
 from mentortui.core.dates import due_label, short_day
-from mentortui.core.models import Goal, GoalStatus, Pair
+from mentortui.core.models import Goal, GoalStatus, Pair, WorksheetKind
+from mentortui.core.worksheets import goal_worksheet_names
+from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.goal_forms import (
     CheckInDraft,
     CheckInScreen,
     GoalDraft,
     GoalEditorScreen,
 )
+from mentortui.dialogs.worksheet import choose_worksheet, edit_worksheet
 from mentortui.screens.base import PairScreen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
@@ -51,6 +54,7 @@ class GoalsScreen(PairScreen):
         Binding("v", "revise_goal", "Revise", id="revise_goal"),
         Binding("A", "set_status('achieved')", "Achieved", id="achieved"),
         Binding("x", "set_status('dropped')", "Drop", id="drop"),
+        Binding("w", "worksheet", "Worksheet", id="worksheet"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -72,7 +76,7 @@ class GoalsScreen(PairScreen):
         for goal in self.pair.goals:
             upcoming = smart_goals.next_checkin(goal, today)
             rows.append(FittedRow({
-                "goal": Text(goal.title),
+                "goal": _goal_cell(goal, self.pair),
                 "term": Text(goal.term),
                 "status": Text(goal.status),
                 "progress": progress_bar(goal.progress),
@@ -117,8 +121,11 @@ class GoalsScreen(PairScreen):
             setattr(goal, field, value)
         goal.complete_by = draft.complete_by
         goal.checkin_dates = draft.checkin_dates
+        goal.serves = draft.serves
 
     def action_new_goal(self) -> None:
+        if self.refuse_if_closed():
+            return
         def created(draft: GoalDraft | None) -> None:
             if draft is not None:
                 goal = Goal(title=draft.title)
@@ -126,22 +133,51 @@ class GoalsScreen(PairScreen):
                 self.pair.goals.append(goal)
                 self._changed(goal.id)
 
-        self.app.push_screen(GoalEditorScreen(None, self.app.today()), created)
+        self.app.push_screen(GoalEditorScreen(None, self.app.today(), long_goals=self._long_goals()), created)
+
+    def _long_goals(self) -> list[Goal]:
+        return [goal for goal in self.pair.goals if goal.term == "long" and goal.is_active]
 
     def _edit(self, revise: bool) -> None:
+        if self.refuse_if_closed():
+            return
         goal = self._current()
         if goal is None:
             return
 
         def edited(draft: GoalDraft | None) -> None:
             if draft is not None:
+                moved = goal.complete_by != draft.complete_by and draft.checkin_dates == goal.checkin_dates
                 if revise:
                     smart_goals.revise(goal, self.app.today())
                 self._apply(goal, draft)
                 self._changed(goal.id)
+                if moved:
+                    self._offer_respread(goal)
 
         title = "Revise the goal (the current version is kept in its history)" if revise else "Edit the goal"
-        self.app.push_screen(GoalEditorScreen(goal, self.app.today(), title), edited)
+        self.app.push_screen(GoalEditorScreen(goal, self.app.today(), title, self._long_goals()), edited)
+
+    def _offer_respread(self, goal: Goal) -> None:
+        """The complete-by date moved and the planned check-ins did not: offer to spread the
+        ones still ahead over the new span."""
+        today = self.app.today()
+        if goal.complete_by is None:
+            return
+        spread = smart_goals.respread_checkins(goal.checkin_dates, today, goal.complete_by)
+        if spread == goal.checkin_dates:
+            return
+        planned = ", ".join(short_day(day, today) for day in spread)
+
+        def answered(respread: bool | None) -> None:
+            if respread and goal.complete_by is not None:
+                goal.checkin_dates = spread
+                self._changed(goal.id)
+
+        self.app.push_screen(ConfirmScreen(
+            f"The complete-by date moved to {short_day(goal.complete_by, today)}. Spread the check-ins still "
+            f"ahead over the new span ({planned})? Those already past stay.",
+            confirm="Spread them", cancel="Keep the dates"), answered)
 
     def action_edit_goal(self) -> None:
         self._edit(revise=False)
@@ -150,6 +186,8 @@ class GoalsScreen(PairScreen):
         self._edit(revise=True)
 
     def action_check_in(self) -> None:
+        if self.refuse_if_closed():
+            return
         goal = self._current()
         if goal is None:
             return
@@ -162,19 +200,45 @@ class GoalsScreen(PairScreen):
         self.app.push_screen(CheckInScreen(goal, self.app.today()), recorded)
 
     def action_set_status(self, status: GoalStatus) -> None:
+        if self.refuse_if_closed():
+            return
         goal = self._current()
         if goal is not None:
             goal.status = "active" if goal.status == status else status
             self.notify(f"{goal.title}: {goal.status}", markup=False)
             self._changed(goal.id)
 
+    def action_worksheet(self) -> None:
+        """The highlighted goal's GROW or personal SWOT worksheet (chosen with one key)."""
+        if self.refuse_if_closed():
+            return
+        goal = self._current()
+        if goal is None:
+            return
+
+        def chosen(kind: WorksheetKind) -> None:
+            edit_worksheet(self, self.pair, kind, goal.id, self.app.today(), lambda: self._changed(goal.id))
+
+        choose_worksheet(self, goal.title, chosen)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Worksheet for the goal", "GROW or personal SWOT for the highlighted goal",
+                            self.action_worksheet)
         yield SystemCommand("New goal", "Write a SMART goal", self.action_new_goal)
         yield SystemCommand("Edit goal", "Change the highlighted goal", self.action_edit_goal)
         yield SystemCommand("Revise goal", "Change it, keeping the old version", self.action_revise_goal)
         yield SystemCommand("Record a check-in", "Progress and a note", self.action_check_in)
         yield SystemCommand("Mark goal achieved", "Or back to active", lambda: self.action_set_status("achieved"))
         yield SystemCommand("Drop goal", "Or back to active", lambda: self.action_set_status("dropped"))
+
+
+def _goal_cell(goal: Goal, pair: Pair) -> Text:
+    """The goal's title, then the worksheets it has."""
+    cell = Text(goal.title)
+    names = goal_worksheet_names(pair, goal.id)
+    if names:
+        cell.append(f" ({', '.join(names)})", style="dim")
+    return cell
 
 
 def _complete_by(goal: Goal, today: date) -> Text:
@@ -188,7 +252,14 @@ def _complete_by(goal: Goal, today: date) -> Text:
 def _details(goal: Goal, pair: Pair, today: date) -> Text:
     text = Text()
     text.append(goal.title, style="bold")
-    text.append(f"  ({goal.term} term, {goal.status})\n\n")
+    text.append(f"  ({goal.term} term, {goal.status})\n")
+    served = pair.goal(goal.serves) if goal.serves else None
+    if served is not None:
+        text.append("serves: ", style="bold")
+        text.append(f"{served.title}\n")
+    names = goal_worksheet_names(pair, goal.id)
+    text.append("Worksheets: ", style="bold")
+    text.append(f"{', '.join(names)} (w opens them)\n\n" if names else "none yet (w: GROW or personal SWOT)\n\n")
     for field in smart_goals.SMART_FIELDS:
         text.append(f"{smart_goals.SMART_NAMES[field]}: ", style="bold")
         text.append(f"{getattr(goal, field) or '-'}\n")

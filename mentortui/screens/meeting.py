@@ -13,12 +13,18 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core import live_meeting
-from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting
+from mentortui.core.agreement import is_agreement_item, update_pair
+from mentortui.core.assignments import feedback_note
+from mentortui.core.dates import short_day
+from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting, Pair, WorksheetKind
 from mentortui.core.planning import CARRIED_SOURCES
+from mentortui.core.starter_bank import item_questions
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
+from mentortui.dialogs.worksheet import edit_worksheet
 from mentortui.screens.base import PairScreen
 from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
+from mentortui.screens.meeting_item_starters import offer_item_starters
 from mentortui.screens.meeting_quick_capture import QuickCapture
 from mentortui.screens.meeting_shared_notes import MeetingNotes
 from mentortui.storage.session import PairSession
@@ -62,6 +68,11 @@ class MeetingScreen(PairScreen):
         Binding("f9", "export", "Export", id="export", priority=True, show=False),
         Binding("f10", "end_meeting", "End meeting", id="end_meeting", priority=True),
         Binding("f8", "cancel_meeting", "Cancel meeting", id="cancel_meeting", priority=True, show=False),
+        # The hint line names it on items that offer questions.
+        Binding("ctrl+k", "item_starters", "Questions", id="item_starters", priority=True, show=False),
+        # Only on the first meeting's agreement items (see check_action): elsewhere ctrl+e
+        # stays the notes' end of line. The hint line names it.
+        Binding("ctrl+e", "edit_agreement", "Agreement", id="edit_agreement", priority=True, show=False),
         Binding("escape", "leave_notes", "Back", id="back", tooltip="From the notes to the agenda, then back"),
         Binding("d", "review('done')", "Done", id="review_done"),
         Binding("x", "review('dropped')", "Drop", id="review_drop"),
@@ -112,6 +123,8 @@ class MeetingScreen(PairScreen):
             return self.quick_capture.undoable() is not None
         if action == "notes_pane":
             return (parameters == ("private",)) != self.query_one(NotesPanes).showing_private
+        if action == "edit_agreement":
+            return self._on_agreement_item()
         return True
 
     def on_descendant_focus(self) -> None:
@@ -139,9 +152,16 @@ class MeetingScreen(PairScreen):
             hint.append(f"{item.title}", style="bold")
             if item.hint:
                 hint.append(f": {item.hint}")
+            if note := feedback_note(self.pair, self.meeting, item, self.app.today()):
+                hint.append(f"  ({note})", style="italic")
             if item.source in CARRIED_SOURCES:
                 hint.append("  (escape, then d done, x drop, p push the date)", style="dim")
+            if item_questions(self.app.content, self.pair, self.meeting.kind, item):
+                hint.append("  (ctrl+k: questions for this item)", style="dim")
+            if is_agreement_item(item, self.app.content):
+                hint.append("  (ctrl+e: write down what you agree on)", style="dim")
         self.query_one("#hint", Static).update(hint)
+        self.refresh_bindings()
 
     def _show_captured(self) -> None:
         self.query_one(CapturedItems).show(live_meeting.meeting_actions(self.pair, self.meeting),
@@ -319,6 +339,28 @@ class MeetingScreen(PairScreen):
         self.notes.flush()
         self.preview_meeting_summary(self.meeting)
 
+    # The agreement ------------------------------------------------------------------------
+
+    def _on_agreement_item(self) -> bool:
+        index = live_meeting.current_index(self.meeting)
+        return index is not None and is_agreement_item(self.meeting.agenda[index], self.app.content)
+
+    def action_edit_agreement(self) -> None:
+        """The pair form, opened on the agreement; saving records it as agreed today."""
+        from mentortui.dialogs.pair_form import PairFormScreen
+
+        today = self.app.today()
+
+        def edited(result: Pair | None) -> None:
+            if result is not None:
+                update_pair(self.pair, result, today, agreeing=True)
+                self.save()
+                self.notify(f"Agreement recorded on {short_day(today, today)}.", markup=False)
+                self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
+            self.back_to_notes()
+
+        self.app.push_screen(PairFormScreen(today, self.pair, agreeing=True), edited)
+
     # Ending (the flows are in screens/meeting_ending.py) ---------------------------------
 
     def action_end_meeting(self) -> None:
@@ -326,6 +368,13 @@ class MeetingScreen(PairScreen):
 
     def action_cancel_meeting(self) -> None:
         cancel_meeting(self)
+
+    def action_item_starters(self) -> None:
+        offer_item_starters(self)
+
+    def action_worksheet(self, kind: WorksheetKind) -> None:
+        """The pair's GROW or personal SWOT worksheet, filled in during this meeting."""
+        edit_worksheet(self, self.pair, kind, None, self.app.today(), self.save, meeting_id=self.meeting.id)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Next agenda item", "Move the meeting on", self.action_next_item)
@@ -340,6 +389,13 @@ class MeetingScreen(PairScreen):
         yield SystemCommand("General notes", "The notes not tied to an agenda item (ctrl+g)",
                             self.action_general_notes)
         yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
+        if self._on_agreement_item():
+            yield SystemCommand("Write down our agreement", "The pair form on what you agree on (ctrl+e)",
+                                self.action_edit_agreement)
+        yield SystemCommand("GROW worksheet", "Goal, reality, options, will: for the pair, in this meeting",
+                            lambda: self.action_worksheet("grow"))
+        yield SystemCommand("Personal SWOT", "Strengths, weaknesses, opportunities, threats: for the pair",
+                            lambda: self.action_worksheet("swot"))
         yield SystemCommand("End meeting", "Checklist, next meeting, assignment", self.action_end_meeting)
         yield SystemCommand("Cancel meeting", "Started by mistake: back to planned, nothing recorded",
                             self.action_cancel_meeting)

@@ -12,6 +12,7 @@ from mentortui.core import live_meeting
 from mentortui.core.meeting_notes import meeting_text
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.end_meeting import EndChoice, EndMeetingScreen
+from mentortui.screens.closure import ask_closing_summary
 
 if TYPE_CHECKING:
     from mentortui.screens.meeting import MeetingScreen
@@ -31,6 +32,8 @@ def end_meeting(screen: MeetingScreen) -> None:
         missing=live_meeting.missing_dates(pair, meeting),
         notes=meeting_text(meeting),
         today=today,
+        checklist=checklist.items if (checklist := app.content.checklists.get("end_of_meeting")) else (),
+        closing=meeting.kind == "closing",
     )
 
     def ended(choice: EndChoice | None) -> None:
@@ -40,10 +43,16 @@ def end_meeting(screen: MeetingScreen) -> None:
         for action in live_meeting.missing_dates(pair, meeting):
             action.due = choice.due_dates.get(action.id, action.due)
         upcoming = live_meeting.end(pair, meeting, app.now(), choice.next_start, choice.assignment,
-                                    choice.stage, app.content)
+                                    choice.stage, app.content, attended=choice.attended,
+                                    assignment_due=choice.assignment_due)
         screen.save()
-        screen.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
-        screen.dismiss()
+        if upcoming is None:
+            screen.notify("The closing meeting has ended.", markup=False)
+            screen.dismiss()
+            ask_closing_summary(screen)
+        else:
+            screen.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
+            screen.dismiss()
         app.sync.in_background()  # a shared pair: the other person gets this meeting now
 
     app.push_screen(dialog, ended)

@@ -12,12 +12,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentortui.core.dates import relative_day, short_moment
+from mentortui.core.dates import relative_day, short_day, short_moment
 from mentortui.screens.base import MentorScreen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 if TYPE_CHECKING:
     from mentortui.core.models import Pair
+    from mentortui.core.summary import PairSummary
     from mentortui.storage.store import PairListing
 
 # Most useful first; a narrow terminal leaves out the last meeting, the stage and the
@@ -63,6 +64,7 @@ class PairListScreen(MentorScreen):
     def _show_listings(self, listings: list[PairListing], select: str | None) -> None:
         today = self.app.today()
         rows = []
+        closed = []
         problems = Text()
         for listing in listings:
             if listing.summary is None:
@@ -73,6 +75,9 @@ class PairListScreen(MentorScreen):
             if listing.notice:
                 problems.append(f"{listing.path}: ", style="bold")
                 problems.append(f"{listing.notice}\n")
+            if summary.closed_on is not None:
+                closed.append(_closed_row(summary, today))
+                continue
             rows.append(FittedRow({
                 "mentee": Text(summary.mentee),
                 "mentor": Text(summary.mentor),
@@ -83,11 +88,12 @@ class PairListScreen(MentorScreen):
                 "stage": Text(str(summary.stage)),
                 "contact": Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
             }, key=summary.slug))
-        self.query_one("#pairs", FittedTable).show_rows(rows, select, row=0)
-        count = len(rows)
+        self.query_one("#pairs", FittedTable).show_rows(rows + closed, select, row=0)
+        count = len(rows) + len(closed)
         status = self.query_one("#status", Static)
         if count:
-            status.update(Text(f"{count} pair{'s' if count != 1 else ''} in {self.app.store.folder}"))
+            shut = f" ({len(closed)} closed, listed last)" if closed else ""
+            status.update(Text(f"{count} pair{'s' if count != 1 else ''}{shut} in {self.app.store.folder}"))
         else:
             status.update(Text(f"No pairs yet in {self.app.store.folder}. Press n to create one."))
         problem_panel = self.query_one("#problems", Static)
@@ -107,9 +113,9 @@ class PairListScreen(MentorScreen):
             self.app.open_pair(event.row_key.value)
 
     def action_new_pair(self) -> None:
-        from mentortui.dialogs.new_pair import NewPairScreen
+        from mentortui.dialogs.pair_form import PairFormScreen
 
-        self.app.push_screen(NewPairScreen(self.app.today()), self._create_pair)
+        self.app.push_screen(PairFormScreen(self.app.today()), self._create_pair)
 
     def _create_pair(self, pair: Pair | None) -> None:
         if pair is not None:
@@ -137,6 +143,14 @@ def _next(moment: datetime | None, today: date) -> str:
     if moment is None:
         return "none planned"
     return f"{short_moment(moment, today)} ({relative_day(moment.date(), today)})"
+
+
+def _closed_row(summary: PairSummary, today: date) -> FittedRow:
+    """A closed pair: after the open ones, dimmed, with when it closed instead of a warning."""
+    cells = {"mentee": summary.mentee, "mentor": summary.mentor, "next": "-", "open": str(summary.open_items),
+             "overdue": "-", "last": short_moment(summary.last_meeting, today) if summary.last_meeting else "-",
+             "stage": "-", "contact": f"closed {short_day(summary.closed_on, today)}" if summary.closed_on else ""}
+    return FittedRow({key: Text(value, style="dim") for key, value in cells.items()}, key=summary.slug)
 
 
 def _overdue_cell(count: int) -> Text:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mentortui.core import starter_bank
+from mentortui.core import starter_bank, styles
 from mentortui.core.dates import short_day
 from mentortui.core.planning import add_item, plan_next_meeting
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
@@ -55,6 +55,7 @@ class StartersScreen(PairScreen):
                 yield OptionList(id="groups")
             with Vertical(id="questions-pane"):
                 yield Field(placeholder="Filter: type words to search every group", id="filter")
+                yield Static(id="style")
                 yield Static(id="about")
                 yield FittedTable(COLUMNS, id="questions")
         yield Footer()
@@ -63,7 +64,12 @@ class StartersScreen(PairScreen):
         self.sub_title = f"Conversation starters · {self.session.pair.title}"
         pair = self.session.pair
         upcoming = pair.next_meeting(self.app.today())
-        self._groups = starter_bank.group_rows(self.app.content, pair.stage, upcoming.kind if upcoming else None)
+        style = pair.expectations.style
+        self._groups = starter_bank.group_rows(self.app.content, pair.stage, upcoming.kind if upcoming else None,
+                                               style)
+        style_tip = self.query_one("#style", Static)
+        style_tip.update(Text(styles.style_line(style) or ""))
+        style_tip.display = style is not None
         groups = self.query_one("#groups", OptionList)
         for row in self._groups:
             fits = row.fits and row.id != starter_bank.CUSTOM_GROUP
@@ -131,6 +137,8 @@ class StartersScreen(PairScreen):
         self.query_one("#filter", Input).focus()
 
     def action_toggle_asked(self) -> None:
+        if self.refuse_if_closed():
+            return
         row = self._current()
         if row is not None:
             now_asked = starter_bank.toggle_asked(self.session.pair, row.id, self.app.today())
@@ -138,6 +146,8 @@ class StartersScreen(PairScreen):
             self._changed(row.id)
 
     def action_toggle_hidden(self) -> None:
+        if self.refuse_if_closed():
+            return
         row = self._current()
         if row is not None:
             hidden = starter_bank.toggle_hidden(self.session.pair, row.id)
@@ -149,6 +159,8 @@ class StartersScreen(PairScreen):
         self._show_rows()
 
     def action_add_to_agenda(self) -> None:
+        if self.refuse_if_closed():
+            return
         row = self._current()
         if row is None:
             return
@@ -162,6 +174,8 @@ class StartersScreen(PairScreen):
         self._changed(row.id)
 
     def action_new_custom(self) -> None:
+        if self.refuse_if_closed():
+            return
         def added(answer: PromptAnswer | None) -> None:
             if answer is not None:
                 starter = starter_bank.add_custom(self.session.pair, answer.text)
@@ -177,6 +191,8 @@ class StartersScreen(PairScreen):
         self._group = group_id
 
     def _custom_row(self) -> starter_bank.StarterRow | None:
+        if self.refuse_if_closed():
+            return None
         row = self._current()
         if row is not None and not row.custom:
             self.notify("Only your own questions can be edited or removed; h hides a built-in one.",
@@ -207,6 +223,8 @@ class StartersScreen(PairScreen):
 
     def action_undo_remove(self) -> None:
         """Put the last removed question back where it was, and highlight it."""
+        if self.refuse_if_closed():
+            return
         if not self._removed:
             self.notify("Nothing removed to undo", markup=False)
             return

@@ -132,6 +132,18 @@ async def unsaved(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def closing_form(pilot: Pilot) -> None:
+    """The palette's "Close the relationship" on the pair home: the closing summary form."""
+    await open_pair(pilot)
+    await press(pilot, "ctrl+p", *"closerel", "enter")
+
+
+async def closed_home(pilot: Pilot) -> None:
+    """The closing summary saved: the pair home of a closed pair."""
+    await closing_form(pilot)
+    await press(pilot, "ctrl+s")
+
+
 SCENARIOS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "pair_list": pair_list,
     "pair_home": on_pair_home(),
@@ -143,17 +155,25 @@ SCENARIOS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "goals": on_pair_home("g"),
     "before_next": on_pair_home("b"),
     "new_pair": new_pair,
+    "edit_pair": on_pair_home("e"),
     "capture_action": in_meeting("ctrl+t"),
     "decision_prompt": in_meeting("ctrl+r"),
     "date": on_pair_home("i", "p"),
     "goal_editor": on_pair_home("g", "n"),
     "check_in": on_pair_home("g", "c"),
     "end_meeting": in_meeting("f10"),
+    "contact_log": on_pair_home("c"),
     "confirm_start": on_pair_home("m"),
     "search": on_pair_home("b", "slash"),
     "export_preview": on_pair_home("x"),
     "unsaved": unsaved,
     "choice": changed_kind,
+    "closing_form": closing_form,
+    "closed_home": closed_home,
+    "worksheet": on_pair_home("g", "w", "g"),
+    "agenda_checklist": on_pair_home("a", "c"),
+    "ground_rules": on_pair_home("ctrl+p", *"groundrules", "enter"),
+    "item_starters": in_meeting("ctrl+k"),
 }
 
 
