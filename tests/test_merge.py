@@ -403,9 +403,9 @@ def test_check_ins_logged_on_both_sides_are_all_kept() -> None:
     mentee["contacts"].append(stamp({"id": "c2c2c2c2c2c2", "on": "2026-11-21", "by": "mentee", "way": "email",
                                      "note": "Sent the outline"}, "mentee"))
     merged = merge(base, mentor, mentee)
-    assert {contact["note"] for contact in merged.document["contacts"]} == {"Quick call about the draft",
-                                                                           "Sent the outline"}
-    assert Pair.model_validate(merged.document).contacts[0].way in ("phone", "email")
+    notes = [contact["note"] for contact in merged.document["contacts"]]
+    assert len(notes) == len(BASE["contacts"]) + 2
+    assert {"Quick call about the draft", "Sent the outline"} <= set(notes)
 
 
 def test_a_worksheet_filled_in_on_both_sides_merges_by_lines_section_by_section() -> None:

@@ -18,6 +18,7 @@ from mentortui.core.agreement import (
     update_pair,
 )
 from mentortui.core.builtin_content import load_content
+from mentortui.core.demo import demo_pair
 from mentortui.core.models import AgendaItem, Expectations, Pair, Person
 from mentortui.core.planning import template_items
 from mentortui.dialogs.pair_form import PairFormScreen
@@ -184,7 +185,8 @@ async def test_dates_that_cannot_be_read_or_do_not_fit_are_refused_under_their_f
         await pilot.pause()
         assert str(form.query_one("#ends_on-error").render()) == "The end date comes after the match date."
         assert app.focused.id == "ends_on"
-    assert store.load(demo_slug).review_on is None
+    kept = store.load(demo_slug)
+    assert (kept.review_on, kept.ends_on) == (demo_pair(TODAY).review_on, None)
 
 
 async def test_the_first_meetings_expectations_item_opens_the_agreement_and_records_its_date(make_app, store):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from mentortui.core.dates import add_months
 from mentortui.core.models import (
     ActionItem,
     AgendaItem,
     CheckIn,
+    Contact,
     Expectations,
     Goal,
     Meeting,
@@ -189,9 +191,14 @@ def demo_pair(today: date) -> Pair:
             topics="Breaking into data analytics, portfolio, interviews, presenting",
             reschedule="Message at least a day ahead and propose a new time",
             confidentiality_agreed=True,
+            measure="Projects finished and shown, interviews held, feedback on the talk",
+            agreed_on=today - timedelta(days=84),
         ),
         stage=3,
         started_on=today - timedelta(days=90),
+        review_on=add_months(today - timedelta(days=90), 3),
+        contacts=[Contact(on=today - timedelta(days=7), by="mentee", way="email",
+                          note="Sent the rewritten README for a first look")],
         meetings=meetings,
         goals=goals,
         action_items=_action_items(today, meetings, goals),
