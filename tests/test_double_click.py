@@ -21,7 +21,8 @@ from mentortui.screens.agenda import AgendaScreen
 from mentortui.screens.before_next import BeforeNextScreen
 from mentortui.screens.goals import GoalsScreen
 from mentortui.screens.meeting import MeetingScreen
-from mentortui.screens.pair_home import PairHomeBody, PairHomeScreen
+from mentortui.screens.pair_home import PairHomeScreen
+from mentortui.screens.pair_home_body import PairHomeBody
 from mentortui.screens.pair_list import PairListScreen
 from mentortui.screens.starters import StartersScreen
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -13,16 +13,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mentortui.core import live_meeting
-from mentortui.core.agreement import is_agreement_item, update_pair
+from mentortui.core.agreement import is_agreement_item
 from mentortui.core.assignments import feedback_note
-from mentortui.core.dates import short_day
-from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, ActionStatus, Meeting, Pair, WorksheetKind
+from mentortui.core.models import MEETING_KIND_NAMES, ActionStatus, Meeting, WorksheetKind
 from mentortui.core.planning import CARRIED_SOURCES
 from mentortui.core.starter_bank import item_questions
-from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
-from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.dialogs.worksheet import edit_worksheet
 from mentortui.screens.base import PairScreen
+from mentortui.screens.meeting_agreement import edit_agreement, on_agreement_item
+from mentortui.screens.meeting_captures import capture_action, capture_line
+from mentortui.screens.meeting_carried import push_carried_date, review_carried
 from mentortui.screens.meeting_ending import cancel_meeting, end_meeting
 from mentortui.screens.meeting_item_starters import offer_item_starters
 from mentortui.screens.meeting_quick_capture import QuickCapture
@@ -124,7 +124,7 @@ class MeetingScreen(PairScreen):
         if action == "notes_pane":
             return (parameters == ("private",)) != self.query_one(NotesPanes).showing_private
         if action == "edit_agreement":
-            return self._on_agreement_item()
+            return on_agreement_item(self)
         return True
 
     def on_descendant_focus(self) -> None:
@@ -170,7 +170,7 @@ class MeetingScreen(PairScreen):
     # Notes -----------------------------------------------------------------------------
 
     @property
-    def _notes(self) -> NotesArea:
+    def notes_on_show(self) -> NotesArea:
         """The notes pane on show, shared or private."""
         return self.query_one(NotesPanes).active
 
@@ -212,7 +212,7 @@ class MeetingScreen(PairScreen):
 
     def action_open_editor(self) -> None:
         """The notes on show in $VISUAL or $EDITOR (see MeetingNotes.open_editor)."""
-        self.notes.open_editor(self._notes)
+        self.notes.open_editor(self.notes_on_show)
 
     # Moving through the agenda ---------------------------------------------------------
 
@@ -229,7 +229,7 @@ class MeetingScreen(PairScreen):
     def back_to_notes(self) -> None:
         """Give the notes the focus now, not after the keys already on their way (as
         focus() would), so letters typed next are notes and never reach d, x or p."""
-        self.set_focus(self._notes)
+        self.set_focus(self.notes_on_show)
 
     def action_next_item(self) -> None:
         index = live_meeting.current_index(self.meeting)
@@ -258,38 +258,16 @@ class MeetingScreen(PairScreen):
     def _after_typing(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the notes have handled every key already sent to them, so
         a capture pressed right after typing sees the line as typed."""
-        self._notes.call_later(callback)
+        self.notes_on_show.call_later(callback)
 
     def action_capture_action(self) -> None:
-        self._after_typing(self._capture_action)
-
-    def _capture_action(self) -> None:
-        text = self._notes.current_line()
-        owner = live_meeting.guess_owner(text, self.pair)
-        goals = [goal for goal in self.pair.goals if goal.is_active]
-
-        def captured(draft: ActionDraft | None) -> None:
-            if draft is not None:
-                live_meeting.capture_action(self.pair, self.meeting, draft.text, draft.owner, draft.due, draft.goal_id)
-                self.changed()
-            self.back_to_notes()
-
-        self.app.push_screen(ActionItemScreen(text, owner, goals, self.app.today()), captured)
-
-    def _capture_line(self, title: str, target: list[str]) -> None:
-        def captured(answer: PromptAnswer | None) -> None:
-            if answer is not None:
-                target.append(answer.text)
-                self.changed()
-            self.back_to_notes()
-
-        self.app.push_screen(PromptScreen(title, self._notes.current_line()), captured)
+        self._after_typing(lambda: capture_action(self))
 
     def action_capture_decision(self) -> None:
-        self._after_typing(lambda: self._capture_line("Decision", self.meeting.decisions))
+        self._after_typing(lambda: capture_line(self, "Decision", self.meeting.decisions))
 
     def action_park_topic(self) -> None:
-        self._after_typing(lambda: self._capture_line("Park a topic for the next meeting", self.meeting.parked))
+        self._after_typing(lambda: capture_line(self, "Park a topic for the next meeting", self.meeting.parked))
 
     @on(NotesArea.LineFinished, "#notes")
     def _line_finished(self, event: NotesArea.LineFinished) -> None:
@@ -303,63 +281,20 @@ class MeetingScreen(PairScreen):
         self._show_items()
         self._show_captured()
 
-    # Reviewing carried action items ------------------------------------------------------
-
-    def _highlighted_action(self) -> ActionItem | None:
-        table = self.query_one(MeetingAgenda)
-        if self.focused is not table or not table.row_count:
-            return None
-        item = self.meeting.agenda[table.cursor_row]
-        action = self.pair.action_item(item.ref) if item.source == "action_item" else None
-        if action is None:
-            self.notify("Highlight a carried action item (marked Review) to do that.", markup=False)
-        return action
+    # Reviewing carried action items (screens/meeting_carried.py) -------------------------
 
     def action_review(self, status: ActionStatus) -> None:
-        action = self._highlighted_action()
-        if action is not None:
-            live_meeting.review_carried(self.meeting, action, status, self.app.today())
-            self.notify(f"Marked {status}: {action.text}", markup=False)
-            self.changed()
+        review_carried(self, status)
 
     def action_push_date(self) -> None:
-        action = self._highlighted_action()
-        if action is None:
-            return
-
-        def pushed(day: date | None) -> None:
-            if day is not None:
-                live_meeting.push_carried(self.meeting, action, day)
-                self.changed()
-
-        self.app.push_screen(DateScreen(f"New delivery date for: {action.text}", self.app.today(),
-                                        action.due), pushed)
+        push_carried_date(self)
 
     def action_export(self) -> None:
         self.notes.flush()
         self.preview_meeting_summary(self.meeting)
 
-    # The agreement ------------------------------------------------------------------------
-
-    def _on_agreement_item(self) -> bool:
-        index = live_meeting.current_index(self.meeting)
-        return index is not None and is_agreement_item(self.meeting.agenda[index], self.app.content)
-
     def action_edit_agreement(self) -> None:
-        """The pair form, opened on the agreement; saving records it as agreed today."""
-        from mentortui.dialogs.pair_form import PairFormScreen
-
-        today = self.app.today()
-
-        def edited(result: Pair | None) -> None:
-            if result is not None:
-                update_pair(self.pair, result, today, agreeing=True)
-                self.save()
-                self.notify(f"Agreement recorded on {short_day(today, today)}.", markup=False)
-                self.sub_title = f"{MEETING_KIND_NAMES[self.meeting.kind]} · {self.pair.title}"
-            self.back_to_notes()
-
-        self.app.push_screen(PairFormScreen(today, self.pair, agreeing=True), edited)
+        edit_agreement(self)
 
     # Ending (the flows are in screens/meeting_ending.py) ---------------------------------
 
@@ -389,7 +324,9 @@ class MeetingScreen(PairScreen):
         yield SystemCommand("General notes", "The notes not tied to an agenda item (ctrl+g)",
                             self.action_general_notes)
         yield SystemCommand("Edit notes in $EDITOR", "Open the notes in your editor", self.action_open_editor)
-        if self._on_agreement_item():
+        yield SystemCommand("Questions for this item", "The agenda item's conversation starters not yet asked (ctrl+k)",
+                            self.action_item_starters)
+        if on_agreement_item(self):
             yield SystemCommand("Write down our agreement", "The pair form on what you agree on (ctrl+e)",
                                 self.action_edit_agreement)
         yield SystemCommand("GROW worksheet", "Goal, reality, options, will: for the pair, in this meeting",

@@ -1,0 +1,39 @@
+"""Captures in the live meeting from the current line of the notes: ctrl+t an action item
+(owner guessed from the line), ctrl+r a decision, ctrl+l a topic parked for next time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mentortui.core import live_meeting
+from mentortui.dialogs.capture import ActionDraft, ActionItemScreen
+from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
+
+if TYPE_CHECKING:
+    from mentortui.screens.meeting import MeetingScreen
+
+
+def capture_action(screen: MeetingScreen) -> None:
+    pair, meeting = screen.pair, screen.meeting
+    text = screen.notes_on_show.current_line()
+    owner = live_meeting.guess_owner(text, pair)
+    goals = [goal for goal in pair.goals if goal.is_active]
+
+    def captured(draft: ActionDraft | None) -> None:
+        if draft is not None:
+            live_meeting.capture_action(pair, meeting, draft.text, draft.owner, draft.due, draft.goal_id)
+            screen.changed()
+        screen.back_to_notes()
+
+    screen.app.push_screen(ActionItemScreen(text, owner, goals, screen.app.today()), captured)
+
+
+def capture_line(screen: MeetingScreen, title: str, target: list[str]) -> None:
+    """A decision or a parked topic, from the current line, into ``target``."""
+    def captured(answer: PromptAnswer | None) -> None:
+        if answer is not None:
+            target.append(answer.text)
+            screen.changed()
+        screen.back_to_notes()
+
+    screen.app.push_screen(PromptScreen(title, screen.notes_on_show.current_line()), captured)

@@ -1,0 +1,244 @@
+"""The pair home's contents: who the two are and what they agreed, where they are in the
+programme, meetings, goals, contacts and open action items, read from the pair each time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from mentortui.core.action_items import select_actions
+from mentortui.core.agreement import frequency_note
+from mentortui.core.assignments import state_label
+from mentortui.core.contact_rules import last_contact, missed_meetings, warnings
+from mentortui.core.dates import days_word, due_phrase, relative_day, short_day, short_moment
+from mentortui.core.lifecycle import (
+    programme_position,
+    review_due,
+    stage_label,
+    suggested_stage,
+)
+from mentortui.core.live_meeting import unfinished_meeting
+from mentortui.core.models import (
+    CONTACT_WAY_NAMES,
+    MEETING_KIND_NAMES,
+    MENTOR_STYLES,
+    OWNER_NAMES,
+    STAGE_NAMES,
+    ActionItem,
+    Pair,
+    Person,
+)
+from mentortui.core.preparation import prepared_line
+from mentortui.core.sync_summary import describe_review, describe_unshared
+from mentortui.storage.session import PairSession
+from mentortui.widgets.app_seam import UsesMentorApp
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+
+# One line per item, the text cut with an ellipsis: the action items screen shows it whole.
+ACTION_COLUMNS = ColumnPlan(
+    (Column("what", "What", 16), Column("who", "Who", 6), Column("due", "Delivery", 11), Column("when", "When", 16)),
+    flexible="what", drop_order=("due",), wrap=False,
+)
+CONTACTS_SHOWN = 3
+MISSED_SHOWN = 3
+
+
+class PairHomeBody(UsesMentorApp, VerticalScroll):
+    """Everything below the header; rebuilt when the pair's other screens changed it."""
+
+    def __init__(self, session: PairSession) -> None:
+        super().__init__(id="home")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        pair, today = self.session.pair, self.app.today()
+        yield Static(self._title(), id="pair-title")
+        yield from _lifecycle_lines(pair, today)
+        status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
+        if status:
+            yield Static(Text(status, style="bold"), id="sync-status")
+        found = warnings(pair, today)
+        if found:
+            yield Static(Text("\n".join(f"! {warning}" for warning in found), style="bold"), id="warning")
+        running = unfinished_meeting(pair)
+        if running is not None:
+            yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
+                              "press m to go back to it", style="bold"), id="running")
+        with Horizontal(id="columns"):
+            with Vertical(id="facts", classes="panel"):
+                yield Static("The pair", classes="panel-title")
+                yield Static(_facts(pair, today), id="facts-text")
+            with Vertical(id="meetings", classes="panel"):
+                yield Static("Meetings", classes="panel-title")
+                yield Static(_meetings(pair, today), id="meetings-text")
+                yield Static("Goals", classes="panel-title")
+                yield Static(_goals(pair, today), id="goals-text")
+                yield Static("Contacts", classes="panel-title")
+                yield Static(_contacts(pair, today), id="contacts-text")
+        yield Static("Open action items", classes="panel-title", id="items-title")
+        yield _action_table(pair, today)
+
+    def _title(self) -> Text:
+        title = Text(self.session.pair.title, style="bold")
+        if self.session.read_only:
+            title.append("  (read-only: changes are not saved)", style="italic")
+        return title
+
+
+def sync_status(unshared: int, to_review: int) -> str:
+    """'3 changes not shared yet (y syncs now) · 1 thing to review (press r)', or "" when
+    all is in step."""
+    parts = [f"{describe_unshared(unshared)} (y syncs now)" if unshared else ""]
+    if to_review:
+        parts.append(f"{describe_review(to_review)} (press r)")
+    return " · ".join(part for part in parts if part)
+
+
+def _lifecycle_lines(pair: Pair, today: date) -> Iterable[Static]:
+    """Closed (prominent), or where the pair is in its programme, with the stage the signs
+    point to and the review point's conversation when they apply."""
+    if pair.closed_on is not None:
+        yield Static(Text(f"Closed on {short_day(pair.closed_on, today)}: read-only "
+                          "(palette: Reopen pair to change it)", style="bold reverse"), id="closed")
+        return
+    yield Static(Text(f"Programme: {programme_position(pair, today)}"), id="programme")
+    if suggestion := suggested_stage(pair):
+        stage, sign = suggestion
+        yield Static(Text(f"Move to stage {stage}? {sign[:1].upper()}{sign[1:]}: press p to move to "
+                          f"{stage_label(stage).lower()} (t picks another)", style="italic"), id="stage-suggestion")
+    if review_due(pair, today) and pair.review_on is not None:
+        yield Static(Text(f"Review point {relative_day(pair.review_on, today)}: time to talk about going on or "
+                          "ending (v puts the questions for it on the next agenda)", style="bold"),
+                     id="review-point")
+
+
+def _person(text: Text, role: str, person: Person) -> None:
+    text.append(f"{role}: ", style="bold")
+    text.append(person.name)
+    if person.pronouns:
+        text.append(f" ({person.pronouns})")
+    if person.contact:
+        text.append(f"\n  contact: {person.contact}")
+    text.append("\n")
+
+
+def _facts(pair: Pair, today: date) -> Text:
+    text = Text()
+    _person(text, "Mentor", pair.mentor)
+    _person(text, "Mentee", pair.mentee)
+    expect = pair.expectations
+    text.append("Stage: ", style="bold")
+    text.append(f"{pair.stage} of 4, {STAGE_NAMES[pair.stage].lower()}\n")
+    text.append("Started: ", style="bold")
+    text.append(f"{short_day(pair.started_on, today)}\n")
+    text.append("Agreed: ", style="bold")
+    text.append(f"every {expect.frequency_days} days, {expect.length_minutes} min, {expect.format}\n")
+    if note := frequency_note(expect):
+        text.append(f"  {note}\n", style="italic")
+    if expect.topics:
+        text.append("Topics: ", style="bold")
+        text.append(f"{expect.topics}\n")
+    if expect.measure:
+        text.append("Measuring progress: ", style="bold")
+        text.append(f"{expect.measure}\n")
+    if expect.reschedule:
+        text.append("Rescheduling: ", style="bold")
+        text.append(f"{expect.reschedule}\n")
+    text.append("Reply within: ", style="bold")
+    text.append(f"{days_word(expect.reply_days)}\n")
+    if expect.style is not None:
+        text.append("Style: ", style="bold")
+        text.append(f"{MENTOR_STYLES[expect.style][0]}\n")
+    text.append("Confidentiality: ", style="bold")
+    text.append("agreed\n" if expect.confidentiality_agreed else "not agreed yet\n")
+    text.append("Agreement: ", style="bold")
+    text.append(f"agreed on {short_day(expect.agreed_on, today)}" if expect.agreed_on
+                else "not yet agreed (e edits it)")
+    return text
+
+
+def _meetings(pair: Pair, today: date) -> Text:
+    text = Text()
+    upcoming = pair.next_meeting(today)
+    text.append("Next: ", style="bold")
+    if upcoming is None:
+        text.append("none planned\n")
+    else:
+        text.append(f"{short_moment(upcoming.scheduled, today)} ({relative_day(upcoming.scheduled.date(), today)}), "
+                    f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
+        if prepared := prepared_line(pair, upcoming):
+            text.append(f"  {prepared} (b)\n", style="italic")
+    last = pair.last_meeting()
+    text.append("Last: ", style="bold")
+    if last is None:
+        text.append("no meeting held yet")
+    else:
+        text.append(f"{short_moment(last.scheduled, today)} ({relative_day(last.scheduled.date(), today)}), "
+                    f"{MEETING_KIND_NAMES[last.kind].lower()}")
+        if last.assignment:
+            text.append("\nAssignment: ", style="bold")
+            text.append(last.assignment)
+            press = ": d when it arrives" if last.assignment_state == "given" else ""
+            text.append(f"  ({state_label(last, today)}{press})", style="italic")
+    for missed in missed_meetings(pair, today)[-MISSED_SHOWN:]:
+        text.append("\nMissed: ", style="bold")
+        text.append(f"{short_moment(missed.scheduled, today)}, {MEETING_KIND_NAMES[missed.kind].lower()} "
+                    "(planned, never held)")
+    text.append(f"\n{len(pair.held_meetings())} meetings held")
+    return text
+
+
+def _contacts(pair: Pair, today: date) -> Text:
+    """The last contact of any kind, then the latest contacts logged between meetings."""
+    text = Text("Last contact: ", style="bold")
+    last = last_contact(pair)
+    text.append(f"{short_day(last, today)} ({relative_day(last, today)})" if last else "none yet")
+    logged = sorted(pair.contacts, key=lambda contact: contact.on, reverse=True)[:CONTACTS_SHOWN]
+    for contact in logged:
+        name = pair.mentor.name if contact.by == "mentor" else pair.mentee.name
+        text.append(f"\n{short_day(contact.on, today)}  {CONTACT_WAY_NAMES[contact.way]} from {name}")
+        if contact.note:
+            text.append(f": {contact.note}")
+    if not logged:
+        text.append("\nNo check-in logged between meetings (c logs one).", style="dim")
+    return text
+
+
+def _goals(pair: Pair, today: date) -> Text:
+    text = Text()
+    active = [goal for goal in pair.goals if goal.is_active]
+    if not active:
+        return Text("No active goals yet.")
+    for goal in active:
+        text.append(f"{goal.progress:>3}% ", style="bold")
+        text.append(goal.title)
+        if goal.complete_by:
+            text.append(f"  by {short_day(goal.complete_by, today)}", style="dim")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def _action_table(pair: Pair, today: date) -> FittedTable:
+    table = FittedTable(ACTION_COLUMNS, id="action-items")
+    items = select_actions(pair, today, "open", sort="due")
+    rows = []
+    for item in items:
+        due, when = _due_cells(item, today)
+        rows.append(FittedRow({"what": Text(item.text), "who": Text(OWNER_NAMES[item.owner]), "due": due,
+                               "when": when}, key=item.id))
+    table.show_rows(rows or [FittedRow({"what": Text("Nothing open.")})])
+    return table
+
+
+def _due_cells(item: ActionItem, today: date) -> tuple[Text, Text]:
+    if item.due is None:
+        return Text("no date", style="italic"), Text("")
+    phrase = due_phrase(item.due, today)
+    style = "bold red" if item.is_overdue(today) else ""
+    return Text(short_day(item.due, today)), Text(phrase, style=style)
