@@ -45,7 +45,7 @@ def warnings(pair: Pair, today: date) -> list[str]:
             found.append(f"{lead}: be in touch at least monthly")
         elif days > FIRST_CONTACT_DAYS:
             when = f"the first meeting is planned for {planned.scheduled:%-d %b}" if planned else "nothing is planned"
-            found.append(f"{lead}: the first contact is due within two weeks of the match, and {when}")
+            found.append(f"{lead}: the first contact was due within two weeks of the match, and {when}")
     else:
         days = (today - last).days
         lead = f"last contact {days} days ago"
