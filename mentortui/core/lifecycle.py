@@ -122,8 +122,10 @@ def stage_label(stage: int) -> str:
 
 def close_pair(pair: Pair, summary: ClosingSummary, today: date) -> None:
     """End the relationship: it is kept, read-only, with what the closing meeting settled.
-    Meetings planned and never started are dropped: nothing comes after the closure."""
-    pair.meetings = [m for m in pair.meetings if m.started_at is not None or m.ended_at is not None]
+    Meetings planned from today on and never started are dropped: nothing comes after the
+    closure. A missed one (its day gone by) stays: it is part of the pair's record."""
+    pair.meetings = [m for m in pair.meetings
+                     if m.started_at is not None or m.ended_at is not None or m.is_missed(today)]
     pair.closing = summary
     pair.closed_on = today
     pair.stage = 4
