@@ -11,7 +11,8 @@ from textual.widgets import Static, TextArea
 
 from mentortui.core.builtin_content import load_content
 from mentortui.core.demo import demo_pair
-from mentortui.core.models import Meeting, Pair, Person
+from mentortui.core.lifecycle import close_pair
+from mentortui.core.models import AskedStarter, ClosingSummary, Meeting, Pair, Person
 from mentortui.core.planning import template_items
 from mentortui.dialogs.choice import ChoiceScreen
 from mentortui.dialogs.closing import ClosingScreen
@@ -140,6 +141,9 @@ async def test_near_the_review_point_its_questions_go_on_the_next_agenda(make_ap
         assert "Review point in 10 days: time to talk about going on or ending" in shown(app, "#review-point")
         assert "review point Sat 5 Dec (in 10 days)" in shown(app, "#programme")
         assert "questions for the continue-or-end conversation are on the agenda of Sat 28 Nov" in told(app)
+        # Once on the agenda, the line says where they are instead of offering v again.
+        assert shown(app, "#review-point") == ("Review point in 10 days: time to talk about going on or ending; "
+                                               "its questions are on the agenda of Sat 28 Nov")
         await saved(app, pilot)
     upcoming = store.load(slug).next_meeting(TODAY)
     added = [item.ref for item in upcoming.agenda if item.source == "starter"]
@@ -163,3 +167,74 @@ async def test_a_stage_one_pair_preparing_needs_two_sees_that_meetings_questions
         # Five, the screen's limit, of the needs_2 meeting's questions (one, before, for a stage-1 pair).
         assert questions.count("\n- ") == 5
         assert "- Which one skill, if you got better at it" in questions
+
+
+async def test_the_review_line_says_the_questions_were_asked_and_goes_once_a_closing_meeting_is_planned(
+        make_app, store):
+    pair = demo_pair(TODAY)
+    pair.review_on = TODAY - timedelta(days=1)
+    group = next(g for g in load_content().groups if g.id == "review_point")
+    pair.asked = [AskedStarter(starter_id=q.id, on=TODAY - timedelta(days=2)) for q in group.questions[:3]]
+    slug = store.create(pair)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "a")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert shown(app, "#review-point") == (
+            'Review point yesterday: the continue-or-end questions were asked on Mon 23 Nov. Going on: palette '
+            '"We continue". Ending: make the next meeting a closing one (a)')
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.click("#kind")
+        await pilot.press("end", "enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "closing meeting" in shown(app, "#meetings-text")
+        assert not app.screen.query("#review-point")  # ending is decided: no review line
+        await saved(app, pilot)
+    assert store.load(slug).next_meeting(TODAY).kind == "closing"
+
+
+async def test_a_closed_pair_home_offers_no_keys(make_app, store):
+    pair = closing_demo()
+    pair.review_on = TODAY - timedelta(days=1)
+    pair.contacts = []
+    pair.expectations.agreed_on = None
+    pair.last_meeting().assignment = "Bring the portfolio link"
+    running = pair.next_meeting(TODAY)
+    running.started_at = datetime.combine(TODAY, time(9))
+    close_pair(pair, ClosingSummary(), TODAY)
+    store.create(pair)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "g")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PairHomeScreen)
+        assert shown(app, "#closed").startswith("Closed on Wed 25 Nov: read-only")
+        meetings = shown(app, "#meetings-text")
+        assert "Assignment: Bring the portfolio link  (not received yet)" in meetings
+        assert shown(app, "#facts-text").endswith("Agreement: not yet agreed")
+        assert shown(app, "#contacts-text").endswith("No check-in logged between meetings.")
+        for hint in ("#running", "#stage-suggestion", "#review-point"):
+            assert not app.screen.query(hint), hint
+
+
+async def test_one_meeting_held_and_every_goal_achieved_read_right_on_the_pair_home(make_app, store):
+    pair = demo_pair(TODAY)
+    first = next(m for m in pair.meetings if m.is_held)
+    pair.meetings = [first]
+    for goal in pair.goals:
+        goal.status = "achieved"
+    pair.goals[-1].status = "dropped"
+    store.create(pair)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "g")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert shown(app, "#meetings-text").endswith("\n1 meeting held")
+        achieved = len(pair.goals) - 1
+        assert shown(app, "#goals-text") == f"No active goals ({achieved} achieved, 1 dropped)"

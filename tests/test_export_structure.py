@@ -140,7 +140,8 @@ def test_pair_report_opens_with_an_overview_and_working_contents_links():
     heads = outline(report)
     assert heads[1:7] == [("h2", "Overview"), ("h3", "Meetings held"), ("h3", "Goals and progress"),
                           ("h3", "Open and overdue action items"), ("h3", "Slipped most"), ("h3", "Contents")]
-    assert under(report, "Meetings held") == "6 meetings, from Wed 2 Sep 2026 to Wed 11 Nov 2026."
+    assert under(report, "Meetings held") == (
+        "6 meetings, from Wed 2 Sep 2026 to Wed 11 Nov 2026. 1 check-in between meetings, the last Wed 18 Nov 2026.")
     assert under(report, "Goals and progress").split("\n")[1] == (
         "- Hold ten informational interviews: 40%, 2 check-ins, the last Wed 11 Nov 2026")
     open_items = under(report, "Open and overdue action items").split("\n")
@@ -152,7 +153,8 @@ def test_pair_report_opens_with_an_overview_and_working_contents_links():
     links = re.findall(r"^- \[([^\]]*)\]\(#([^)]*)\)$", under(report, "Contents"), re.MULTILINE)
     assert [text for text, _ in links] == [
         "Expectations", *(f"Meeting {n}: {m.scheduled:%a} {m.scheduled.day} {m.scheduled:%b %Y}"
-                          for n, m in enumerate(pair.held_meetings(), start=1)), "Goals", "Action items"]
+                          for n, m in enumerate(pair.held_meetings(), start=1)),
+        "Check-ins between meetings", "Goals", "Action items"]
     assert dict(links)["Meeting 6: Wed 11 Nov 2026"] == "meeting-6-wed-11-nov-2026-1"
     on_github = dict(zip([text for _, text in heads], github_ids(report), strict=False))
     html = export_document(pair, TODAY, meeting=None, html=True)
@@ -164,7 +166,7 @@ def test_pair_report_opens_with_an_overview_and_working_contents_links():
 
 def test_a_pair_with_nothing_yet_still_has_its_overview():
     pair = demo_pair(TODAY)
-    pair.meetings, pair.action_items, pair.goals = [], [], []
+    pair.meetings, pair.action_items, pair.goals, pair.contacts = [], [], [], []
     report = pair_markdown(pair, datetime(2026, 11, 25).date())
     assert under(report, "Meetings held") == "No meetings held yet."
     assert under(report, "Goals and progress") == "No goals yet."

@@ -16,9 +16,10 @@ from mentortui.core.lifecycle import (
     programme_position,
     reopen_pair,
     review_due,
+    review_talk,
     suggested_stage,
 )
-from mentortui.core.models import CheckIn, ClosingSummary, Goal, Meeting, Pair, Person
+from mentortui.core.models import AskedStarter, CheckIn, ClosingSummary, Goal, Meeting, Pair, Person
 from mentortui.core.preparation import questions_to_prepare
 
 from .conftest import TODAY
@@ -64,6 +65,36 @@ def test_review_is_due_two_weeks_ahead_and_after_until_decided():
     close_pair(closing, ClosingSummary(), TODAY)
     assert not review_due(closing, TODAY)
     assert not review_due(new_pair(), TODAY)
+
+
+def test_a_planned_closing_meeting_is_the_review_decided():
+    pair = new_pair(review_on=TODAY, meetings=[planned("closing", 7)])
+    assert not review_due(pair, TODAY)
+    assert review_talk(pair, TODAY, load_content()) is None
+
+
+def test_the_review_talk_is_open_then_on_the_next_agenda_then_asked():
+    content = load_content()
+    pair = new_pair(review_on=TODAY + timedelta(days=5))
+    assert review_talk(pair, TODAY, content) == ("open", None)
+    meeting = planned("regular", 3)
+    pair.meetings.append(meeting)
+    add_review_starters(pair, meeting, content)
+    assert review_talk(pair, TODAY, content) == ("planned", TODAY + timedelta(days=3))
+    meeting.agenda = []
+    pair.asked = [AskedStarter(starter_id="review_point-01", on=TODAY - timedelta(days=1))]
+    assert review_talk(pair, TODAY, content) == ("asked", TODAY - timedelta(days=1))
+
+
+def test_questions_asked_at_an_earlier_review_point_are_asked_again_at_the_next():
+    content = load_content()
+    pair = new_pair(review_on=TODAY + timedelta(days=5))
+    pair.asked = [AskedStarter(starter_id="review_point-01", on=TODAY - timedelta(days=90))]
+    assert review_talk(pair, TODAY, content) == ("open", None)
+    meeting = planned("regular", 3)
+    pair.meetings.append(meeting)
+    group = next(g for g in content.groups if g.id == "review_point")
+    assert add_review_starters(pair, meeting, content) == len(group.questions)
 
 
 def test_continuing_never_sets_a_review_point_past_the_programme_end():

@@ -212,3 +212,21 @@ async def test_the_pair_home_says_what_was_prepared(make_app, store):
         await pilot.press("enter")
         await settle(app, pilot)
         assert "From Priya Raman: an update, 2 topics (b)" in visible(app)
+
+
+async def test_without_an_update_the_meeting_and_agenda_say_nothing_of_one(make_app, store, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_as(app, pilot, "mentor", "a")
+        assert isinstance(app.screen, AgendaScreen)
+        panel = app.screen.query_one("#mentee-update")
+        assert not panel.display and str(panel.query_one(Static).render()) == ""
+        await pilot.press("f5")
+        await settle(app, pilot)
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        panel = app.screen.query_one("#mentee-update")
+        assert not panel.display and str(panel.query_one(Static).render()) == ""
+        assert "update since last time" not in visible(app)

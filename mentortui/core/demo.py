@@ -97,6 +97,11 @@ def _meetings(today: date) -> list[Meeting]:
                 ended_at=start + timedelta(minutes=47),
             )
         )
+        if assignment:
+            # Due at the next meeting, it arrived the day before and was discussed there.
+            meetings[-1].assignment_due = (start + timedelta(days=14)).date()
+            meetings[-1].assignment_received_on = (start + timedelta(days=13)).date()
+            meetings[-1].assignment_state = "discussed"
     meetings.append(
         Meeting(kind="regular", scheduled=_at(today + timedelta(days=3)), planned_minutes=45)
     )

@@ -52,17 +52,21 @@ from mentortui.core.action_items import (
     slips,
     summarize_actions,
 )
+from mentortui.core.agreement import frequency_note
 from mentortui.core.contact_rules import missed_meetings
 from mentortui.core.dates import due_phrase
 from mentortui.core.live_meeting import meeting_actions
 from mentortui.core.models import (
     CLOSING_QUESTIONS,
+    CONTACT_WAY_NAMES,
     MEETING_KIND_NAMES,
+    MENTOR_STYLES,
     STAGE_NAMES,
     ActionItem,
     AgendaItem,
     Attendance,
     ClosingSummary,
+    Contact,
     Goal,
     Meeting,
     Pair,
@@ -335,6 +339,25 @@ def _agenda(pair: Pair, meeting: Meeting, level: int, heads: list[str]) -> str:
     return "\n\n".join(parts)
 
 
+def _assignment(meeting: Meeting) -> str:
+    """The assignment as written, then, once the meeting has ended, when it is due and how far
+    it got: "Due Tue 22 Sep 2026; received Mon 21 Sep 2026 and discussed at the next meeting"."""
+    written = _escape_block(meeting.assignment)
+    if not written:
+        return "None given."
+    if meeting.ended_at is None or (meeting.kind == "closing" and meeting.assignment_state == "given"):
+        return written  # not due yet, or the last one: nothing comes after it to bring it to
+    received = (f"received {_day(meeting.assignment_received_on)}"
+                if meeting.assignment_received_on is not None else "")
+    state = {
+        "given": "not received",
+        "received": received or "received",
+        "discussed": f"{received} and discussed at the next meeting" if received else "discussed at the next meeting",
+    }[meeting.assignment_state]
+    line = f"Due {_day(meeting.assignment_due)}; {state}" if meeting.assignment_due else state[0].upper() + state[1:]
+    return f"{written}\n\n{line}."
+
+
 def _no_general_notes(meeting: Meeting) -> str:
     if any(item.notes.strip() for item in meeting.agenda):
         return "None beyond the notes under each agenda item."
@@ -415,7 +438,6 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     actions = meeting_actions(pair, meeting)
     notes = summary_notes(meeting.notes, below=sub)
     private = summary_notes(private_notes.get(meeting.id, ""), below=sub) if private_notes else SafeNotes("")
-    assignment = _escape_block(meeting.assignment)
     parts = [
         f"{'#' * level} {title}",
         _bullets(facts),
@@ -435,7 +457,7 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
         section("Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
         section("New action items", _action_table(pair, actions, today) if actions else "None captured."),
         section("From last time", _from_last_time(pair, meeting)),
-        section("Assignment for next time", assignment or "None given."),
+        section("Assignment for next time", _assignment(meeting)),
     ]
     if with_next:
         parts.append(section("Next meeting", _next_meeting(pair, today)))
@@ -466,27 +488,48 @@ def _person(role: str, person: Person) -> str:
 
 
 def _pair_facts(pair: Pair, today: date) -> str:
-    return _bullets([
+    """Who, the programme's dates, where the pair is and what comes next. A closed pair says
+    when it closed instead of a next meeting, and its review point no longer matters."""
+    facts = [
         _person("Mentee", pair.mentee),
         _person("Mentor", pair.mentor),
-        f"Started: {_day(pair.started_on)}",
-        f"Stage: {pair.stage} of 4, {STAGE_NAMES[pair.stage].lower()}",
-        f"Meetings held: {len(pair.held_meetings())}",
-        f"Next meeting: {_next_meeting(pair, today)}",
-        f"Report date: {_day(today)}",
-    ])
+        f"Matched: {_day(pair.started_on)}",
+    ]
+    if pair.closed_on is not None:
+        facts.append(f"Closed on {_day(pair.closed_on)}")
+    elif pair.review_on is not None:
+        facts.append(f"Review point: {_day(pair.review_on)} (continue or end)")
+    if pair.ends_on is not None:
+        facts.append(f"Programme end: {_day(pair.ends_on)}")
+    facts += [f"Stage: {pair.stage} of 4, {STAGE_NAMES[pair.stage].lower()}",
+              f"Meetings held: {len(pair.held_meetings())}"]
+    if pair.closed_on is None:
+        facts.append(f"Next meeting: {_next_meeting(pair, today)}")
+    return _bullets([*facts, f"Report date: {_day(today)}"])
 
 
 def _expectations(pair: Pair) -> str:
+    """When the agreement was recorded, then what it says; a note when the agreed interval is
+    not one the manuals advise."""
     expect = pair.expectations
-    return _bullets([
+    agreed = f"Agreed on {_day(expect.agreed_on)}." if expect.agreed_on else "Not yet agreed."
+    style = "not chosen"
+    if expect.style is not None:
+        name, description = MENTOR_STYLES[expect.style]
+        style = f"{name} ({description})"
+    facts = _bullets([
         f"How often: every {expect.frequency_days} days",
         f"Format: {escape_text(expect.format) or 'not agreed'}",
         f"Length: {_minutes(expect.length_minutes)}",
         f"Topics: {escape_text(expect.topics) or 'not agreed'}",
+        f"How we measure progress: {escape_text(expect.measure) or 'not agreed'}",
+        f"Mentorship style: {style}",
+        f"Reply time: within {expect.reply_days} day{'s' if expect.reply_days != 1 else ''}",
         f"Rescheduling: {escape_text(expect.reschedule) or 'not agreed'}",
         f"Confidentiality: {'agreed' if expect.confidentiality_agreed else 'not agreed yet'}",
     ])
+    note = frequency_note(expect)
+    return "\n\n".join(part for part in (agreed, facts, note) if part)
 
 
 def _goal(goal: Goal, level: int, serves: Goal | None = None) -> str:
@@ -540,6 +583,21 @@ def _closing(pair: Pair, closed_on: date, anchors: Anchors) -> str:
     return "\n\n".join(parts)
 
 
+_CONTACTS = "Check-ins between meetings"
+
+
+def _by_date(contacts: list[Contact]) -> list[Contact]:
+    return sorted(contacts, key=lambda contact: contact.on)
+
+
+def _contacts(pair: Pair) -> str:
+    """Every logged check-in between meetings, in date order: when, how, who, and its note."""
+    rows = ((_day(contact.on), CONTACT_WAY_NAMES[contact.way], _owner_name(pair, contact.by),
+             escape_text(contact.note) or "No note.")
+            for contact in _by_date(pair.contacts))
+    return _table(("Date", "How", "Who", "Note"), rows)
+
+
 def _action_statistics(pair: Pair, today: date) -> str:
     rows = []
     for owner in ("mentee", "mentor", "both"):
@@ -589,6 +647,14 @@ def _missed_line(pair: Pair, today: date) -> str:
     return f" Missed (planned, never held): {days}."
 
 
+def _contacts_line(pair: Pair) -> str:
+    """" 2 check-ins between meetings, the last Wed 18 Nov 2026.", or nothing when none was logged."""
+    if not pair.contacts:
+        return ""
+    count, last = len(pair.contacts), _by_date(pair.contacts)[-1].on
+    return f" {count} check-in{'s' if count > 1 else ''} between meetings, the last {_day(last)}."
+
+
 def _goal_line(goal: Goal) -> str:
     status = "" if goal.is_active else f" ({goal.status})"
     if goal.checkins:
@@ -627,9 +693,10 @@ def _contents(entries: list[tuple[str, str]]) -> str:
 def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | None = None) -> str:
     """A report of the whole pair: who; an overview (meetings held, goals with progress
     and check-ins, open and overdue action items, the items that slipped most, and a
-    contents list linking to each meeting); what they agreed; every held meeting in order
-    (the meeting summary one heading level down); every goal with its SMART fields and
-    check-ins; and action item statistics. Action items not captured in a held meeting
+    contents list linking to each meeting); what they agreed and when; every held meeting in
+    order (the meeting summary one heading level down); the check-ins logged between meetings;
+    every goal with its SMART fields and check-ins; worksheets; a closed pair's closing summary;
+    and action item statistics. Action items not captured in a held meeting
     get a table of their own so that none is missing. ``private_notes`` as for
     :func:`meeting_markdown`."""
     held = pair.held_meetings()
@@ -650,6 +717,9 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
     if not held:
         anchors.add("Meetings")
         body.append(_section(2, "Meetings", "No meetings held yet."))
+    if pair.contacts:
+        contents.append((_CONTACTS, anchors.add(_CONTACTS)))
+        body.append(_section(2, _CONTACTS, _contacts(pair)))
     contents.append(("Goals", anchors.add("Goals")))
     for goal in pair.goals:
         anchors.add(" ".join(goal.title.split()))
@@ -669,7 +739,8 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
         body.append(_section(3, "Not from a held meeting", _action_table(pair, elsewhere, today)))
     goal_lines = _bullets(map(_goal_line, pair.goals)) or "No goals yet."
     overview = [
-        _section(2, _OVERVIEW, _section(3, _OVERVIEW_PARTS[0], _held_line(held) + _missed_line(pair, today))),
+        _section(2, _OVERVIEW, _section(3, _OVERVIEW_PARTS[0], _held_line(held) + _missed_line(pair, today)
+                                                 + _contacts_line(pair))),
         _section(3, _OVERVIEW_PARTS[1], goal_lines),
         _section(3, _OVERVIEW_PARTS[2], _open_items(pair, today)),
         _section(3, _OVERVIEW_PARTS[3], _slipped(pair)),

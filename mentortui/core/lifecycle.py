@@ -3,7 +3,8 @@ review point, the stage the manuals' signs point to, and closing (no Textual her
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
 from mentortui.core.builtin_content import BuiltinContent
 from mentortui.core.dates import add_months, relative_day, short_day
@@ -15,6 +16,8 @@ REVIEW_NOTICE_DAYS = 14
 """How long before the review point the pair home starts suggesting the conversation."""
 REVIEW_GROUP = "review_point"
 """The starter group for the continue-or-end conversation."""
+
+ReviewTalk = Literal["open", "planned", "asked"]
 
 
 def distance(day: date, today: date) -> str:
@@ -50,10 +53,47 @@ def review_due(pair: Pair, today: date) -> bool:
     """The review point is within two weeks or past, and nothing was decided yet.
 
     Deciding is recorded by the pair itself: going on moves ``review_on`` forward
-    (``continue_after_review`` or the pair form), ending closes the pair."""
-    if pair.is_closed or pair.review_on is None:
+    (``continue_after_review`` or the pair form), ending plans a closing meeting or closes the pair."""
+    if pair.is_closed or pair.review_on is None or closing_planned(pair):
         return False
     return (pair.review_on - today).days <= REVIEW_NOTICE_DAYS
+
+
+def closing_planned(pair: Pair) -> bool:
+    """A closing meeting is planned and not held yet."""
+    return any(m.kind == "closing" and m.ended_at is None and not m.not_held for m in pair.meetings)
+
+
+def _asked_for_review(pair: Pair, content: BuiltinContent) -> dict[str, date]:
+    """The continue-or-end questions asked for the current review point (from two weeks before
+    it), each with the day it was last asked; those asked at an earlier review point do not count."""
+    if pair.review_on is None:
+        return {}
+    since = pair.review_on - timedelta(days=REVIEW_NOTICE_DAYS)
+    ids = _review_ids(content)
+    return {starter: record.on for starter, record in last_asked(pair).items()
+            if starter in ids and record.on >= since}
+
+
+def _review_ids(content: BuiltinContent) -> set[str]:
+    group = next(g for g in content.groups if g.id == REVIEW_GROUP)
+    return {question.id for question in group.questions}
+
+
+def review_talk(pair: Pair, today: date, content: BuiltinContent) -> tuple[ReviewTalk, date | None] | None:
+    """Where the continue-or-end conversation is while the review is due: ("planned", the day of
+    the next meeting, whose agenda holds its questions), ("asked", the last day one was asked), or
+    ("open", None) when neither; None when no review is due."""
+    if not review_due(pair, today):
+        return None
+    ids = _review_ids(content)
+    upcoming = pair.next_meeting(today)
+    if upcoming is not None and any(item.source == "starter" and item.ref in ids for item in upcoming.agenda):
+        return "planned", upcoming.scheduled.date()
+    asked = _asked_for_review(pair, content)
+    if asked:
+        return "asked", max(asked.values())
+    return "open", None
 
 
 def continue_after_review(pair: Pair, today: date, months: int = 3) -> date:
@@ -68,10 +108,10 @@ def continue_after_review(pair: Pair, today: date, months: int = 3) -> date:
 
 
 def add_review_starters(pair: Pair, meeting: Meeting, content: BuiltinContent) -> int:
-    """Put the continue-or-end questions not yet asked on ``meeting``'s agenda, each once.
-    Returns how many were added."""
+    """Put the continue-or-end questions not yet asked for this review point on ``meeting``'s
+    agenda, each once. Returns how many were added."""
     group = next(g for g in content.groups if g.id == REVIEW_GROUP)
-    asked = last_asked(pair)
+    asked = _asked_for_review(pair, content)
     present = {item.ref for item in meeting.agenda if item.source == "starter"}
     added = 0
     for question in group.questions:
@@ -104,7 +144,7 @@ def suggested_stage(pair: Pair) -> tuple[int, str] | None:
     if pair.is_closed:
         return None
     signs: list[tuple[int, str]] = []
-    if any(m.kind == "closing" and m.ended_at is None and not m.not_held for m in pair.meetings):
+    if closing_planned(pair):
         signs.append((4, "a closing meeting is planned"))
     if any(_has_checkin(goal) for goal in pair.goals):
         signs.append((3, "goals are being worked, with check-ins"))

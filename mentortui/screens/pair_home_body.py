@@ -14,11 +14,13 @@ from textual.widgets import Static
 from mentortui.core.action_items import select_actions
 from mentortui.core.agreement import frequency_note
 from mentortui.core.assignments import state_label
+from mentortui.core.builtin_content import BuiltinContent
 from mentortui.core.contact_rules import last_contact, missed_meetings, warnings
 from mentortui.core.dates import days_word, due_phrase, relative_day, short_day, short_moment
 from mentortui.core.lifecycle import (
+    ReviewTalk,
     programme_position,
-    review_due,
+    review_talk,
     stage_label,
     suggested_stage,
 )
@@ -58,7 +60,7 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
     def compose(self) -> ComposeResult:
         pair, today = self.session.pair, self.app.today()
         yield Static(self._title(), id="pair-title")
-        yield from _lifecycle_lines(pair, today)
+        yield from _lifecycle_lines(pair, today, self.app.content)
         status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
         if status:
             yield Static(Text(status, style="bold"), id="sync-status")
@@ -66,7 +68,8 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
         if found:
             yield Static(Text("\n".join(f"! {warning}" for warning in found), style="bold"), id="warning")
         running = unfinished_meeting(pair)
-        if running is not None:
+        # A closed pair offers no keys: m is refused until it is reopened.
+        if running is not None and not pair.is_closed:
             yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
                               "press m to go back to it", style="bold"), id="running")
         with Horizontal(id="columns"):
@@ -99,7 +102,7 @@ def sync_status(unshared: int, to_review: int) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _lifecycle_lines(pair: Pair, today: date) -> Iterable[Static]:
+def _lifecycle_lines(pair: Pair, today: date, content: BuiltinContent) -> Iterable[Static]:
     """Closed (prominent), or where the pair is in its programme, with the stage the signs
     point to and the review point's conversation when they apply."""
     if pair.closed_on is not None:
@@ -111,10 +114,20 @@ def _lifecycle_lines(pair: Pair, today: date) -> Iterable[Static]:
         stage, sign = suggestion
         yield Static(Text(f"Move to stage {stage}? {sign[:1].upper()}{sign[1:]}: press p to move to "
                           f"{stage_label(stage).lower()} (t picks another)", style="italic"), id="stage-suggestion")
-    if review_due(pair, today) and pair.review_on is not None:
-        yield Static(Text(f"Review point {relative_day(pair.review_on, today)}: time to talk about going on or "
-                          "ending (v puts the questions for it on the next agenda)", style="bold"),
-                     id="review-point")
+    if (talk := review_talk(pair, today, content)) and pair.review_on is not None:
+        yield Static(Text(f"Review point {relative_day(pair.review_on, today)}: {_review_words(talk, today)}",
+                          style="bold"), id="review-point")
+
+
+def _review_words(talk: tuple[ReviewTalk, date | None], today: date) -> str:
+    """Where the continue-or-end conversation is, and the key for its next step."""
+    state, day = talk
+    if state == "planned" and day is not None:
+        return f"time to talk about going on or ending; its questions are on the agenda of {short_day(day, today)}"
+    if state == "asked" and day is not None:
+        return (f"the continue-or-end questions were asked on {short_day(day, today)}. Going on: palette "
+                "\"We continue\". Ending: make the next meeting a closing one (a)")
+    return "time to talk about going on or ending (v puts the questions for it on the next agenda)"
 
 
 def _person(text: Text, role: str, person: Person) -> None:
@@ -158,7 +171,7 @@ def _facts(pair: Pair, today: date) -> Text:
     text.append("agreed\n" if expect.confidentiality_agreed else "not agreed yet\n")
     text.append("Agreement: ", style="bold")
     text.append(f"agreed on {short_day(expect.agreed_on, today)}" if expect.agreed_on
-                else "not yet agreed (e edits it)")
+                else "not yet agreed" if pair.is_closed else "not yet agreed (e edits it)")
     return text
 
 
@@ -183,13 +196,14 @@ def _meetings(pair: Pair, today: date) -> Text:
         if last.assignment:
             text.append("\nAssignment: ", style="bold")
             text.append(last.assignment)
-            press = ": d when it arrives" if last.assignment_state == "given" else ""
+            press = ": d when it arrives" if last.assignment_state == "given" and not pair.is_closed else ""
             text.append(f"  ({state_label(last, today)}{press})", style="italic")
     for missed in missed_meetings(pair, today)[-MISSED_SHOWN:]:
         text.append("\nMissed: ", style="bold")
         text.append(f"{short_moment(missed.scheduled, today)}, {MEETING_KIND_NAMES[missed.kind].lower()} "
                     "(planned, never held)")
-    text.append(f"\n{len(pair.held_meetings())} meetings held")
+    held = len(pair.held_meetings())
+    text.append(f"\n{held} meeting{'s' if held != 1 else ''} held")
     return text
 
 
@@ -205,23 +219,33 @@ def _contacts(pair: Pair, today: date) -> Text:
         if contact.note:
             text.append(f": {contact.note}")
     if not logged:
-        text.append("\nNo check-in logged between meetings (c logs one).", style="dim")
+        press = "" if pair.is_closed else " (c logs one)"
+        text.append(f"\nNo check-in logged between meetings{press}.", style="dim")
     return text
 
 
 def _goals(pair: Pair, today: date) -> Text:
     text = Text()
     active = [goal for goal in pair.goals if goal.is_active]
+    others = _other_goals(pair)
     if not active:
-        return Text("No active goals yet.")
+        return Text(f"No active goals ({others})" if others else "No active goals yet.")
     for goal in active:
         text.append(f"{goal.progress:>3}% ", style="bold")
         text.append(goal.title)
         if goal.complete_by:
             text.append(f"  by {short_day(goal.complete_by, today)}", style="dim")
         text.append("\n")
+    if others:
+        text.append(f"Also {others}", style="dim")
     text.rstrip()
     return text
+
+
+def _other_goals(pair: Pair) -> str:
+    """"1 achieved, 2 dropped": the goals no longer worked on, so the panel does not hide them."""
+    counts = [(sum(goal.status == status for goal in pair.goals), status) for status in ("achieved", "dropped")]
+    return ", ".join(f"{count} {status}" for count, status in counts if count)
 
 
 def _action_table(pair: Pair, today: date) -> FittedTable:

@@ -40,6 +40,9 @@ class UpdatePanel(VerticalScroll, can_focus=False):
         """Show the meeting's update as it is now."""
         update = self.meeting.mentee_update.strip()
         self.display = bool(update)
-        text = Text(f"{update_heading(self.pair)}: ", style="bold")
-        text.append(update)
+        # No heading without an update: nothing may announce an empty one.
+        text = Text()
+        if update:
+            text.append(f"{update_heading(self.pair)}: ", style="bold")
+            text.append(update)
         self.query_one(Static).update(text)
