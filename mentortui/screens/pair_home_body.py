@@ -32,6 +32,7 @@ from mentortui.core.models import (
     OWNER_NAMES,
     STAGE_NAMES,
     ActionItem,
+    Meeting,
     Pair,
     Person,
 )
@@ -175,6 +176,12 @@ def _facts(pair: Pair, today: date) -> Text:
     return text
 
 
+def _when_and_kind(meeting: Meeting, today: date) -> str:
+    """"Thu 10 Dec 18:00 (in 14 days), regular meeting"."""
+    return (f"{short_moment(meeting.scheduled, today)} ({relative_day(meeting.scheduled.date(), today)}), "
+            f"{MEETING_KIND_NAMES[meeting.kind].lower()}")
+
+
 def _meetings(pair: Pair, today: date) -> Text:
     text = Text()
     upcoming = pair.next_meeting(today)
@@ -182,8 +189,7 @@ def _meetings(pair: Pair, today: date) -> Text:
     if upcoming is None:
         text.append("none planned\n")
     else:
-        text.append(f"{short_moment(upcoming.scheduled, today)} ({relative_day(upcoming.scheduled.date(), today)}), "
-                    f"{MEETING_KIND_NAMES[upcoming.kind].lower()}\n")
+        text.append(f"{_when_and_kind(upcoming, today)}\n")
         if prepared := prepared_line(pair, upcoming):
             text.append(f"  {prepared} (b)\n", style="italic")
     last = pair.last_meeting()
@@ -191,8 +197,7 @@ def _meetings(pair: Pair, today: date) -> Text:
     if last is None:
         text.append("no meeting held yet")
     else:
-        text.append(f"{short_moment(last.scheduled, today)} ({relative_day(last.scheduled.date(), today)}), "
-                    f"{MEETING_KIND_NAMES[last.kind].lower()}")
+        text.append(_when_and_kind(last, today))
         if last.assignment:
             text.append("\nAssignment: ", style="bold")
             text.append(last.assignment)
