@@ -10,7 +10,7 @@ from textual.widgets import Static
 from mentortui.core.demo import demo_pair
 from mentortui.core.export import meeting_markdown, pair_markdown
 from mentortui.dialogs.confirm import ConfirmScreen
-from mentortui.dialogs.contact_log import ContactLogScreen
+from mentortui.dialogs.contact_log import ContactLogScreen, ContactWayPicker
 from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeScreen
@@ -88,6 +88,25 @@ async def test_the_other_person_and_an_earlier_day_and_a_future_day_refused(make
         await saved(app, pilot)
     (contact,) = store.load(slug).contacts
     assert (contact.on, contact.by, contact.way) == (TODAY - timedelta(days=1), "mentee", "phone")
+
+
+async def test_with_the_mouse_a_click_picks_the_way_and_another_switches_who(make_app, store):
+    slug = quiet_pair(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "c")
+        picker = app.screen.query_one(ContactWayPicker)
+        phone = str(picker.render()).index("phone")
+        await pilot.click(ContactWayPicker, offset=(phone, 0))
+        await pilot.click(ContactWayPicker, offset=(10, 1))
+        await pilot.click("#note")
+        await type_text(pilot, "Called about the offer")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "phone from Priya Raman: Called about the offer" in shown(app, "#contacts-text")
+        await saved(app, pilot)
+    (contact,) = store.load(slug).contacts
+    assert (contact.by, contact.way, contact.note) == ("mentee", "phone", "Called about the offer")
 
 
 async def test_a_planned_meeting_whose_day_passed_is_shown_missed_on_the_home_and_in_the_report(make_app, store):

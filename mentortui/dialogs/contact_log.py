@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -77,6 +77,19 @@ class ContactWayPicker(Static, can_focus=True):
         text.append(f" {self._names[self.by]} ({self.by})")
         text.append("   w: the other person", style="dim")
         return text
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a way picks it, as its key does; a click on the second line switches who."""
+        if event.y == 1:
+            self.action_switch_who()
+            return
+        column = len("How  ")
+        for key, way in WAY_KEYS:
+            width = len(f" {key} ") + len(f" {CONTACT_WAY_NAMES[way]}  ")
+            if event.y == 0 and column <= event.x < column + width:
+                self.action_pick(way)
+                return
+            column += width
 
     def action_pick(self, way: ContactWay | None) -> None:
         """Take the way and go on to the note."""
