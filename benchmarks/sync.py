@@ -1,6 +1,6 @@
 """How long sharing a big pair takes: the merge of two ten-year pairs that each changed 10 records.
 
-Builds ``long_pair(date.today())`` (520 held meetings with about 1.9 kB of notes each, 1,569
+Builds ``pair_with_meetings(520, date.today())`` (520 held meetings with about 1.9 kB of notes each, 1,569
 action items) as the common version, and two copies of it: the mentor's changes 10 records
 (notes of 4 meetings, 4 action items done, 2 new action items), the mentee's changes 10
 (notes of 2 of the same meetings on other lines, plus the same line of one of them, 3 due
@@ -23,9 +23,8 @@ from __future__ import annotations
 import os
 import sys
 
-# Run as a script, this folder is sys.path[0] and holds typing.py, which would shadow the
-# standard library's; move it to the end, and let the script work from a checkout that is not
-# installed.
+# Run as a script, this folder is sys.path[0]; keep it from shadowing anything, and let the
+# script work from a checkout that is not installed (and import the benchmarks package).
 if sys.path and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpath(__file__)):
     sys.path.append(sys.path.pop(0))
 sys.path.append(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
@@ -43,7 +42,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentortui.core.demo import long_pair
+from benchmarks.pairs import pair_with_meetings
 from mentortui.core.merge import merge_pairs
 from mentortui.storage.session import PairSession
 from mentortui.storage.store import PairStore
@@ -106,7 +105,7 @@ def two_edited_copies(base: Document) -> tuple[Document, Document]:
 
 
 def merge_measurement(years: int, runs: int) -> Measurement:
-    base = long_pair(date.today(), years=years).model_dump(mode="json")
+    base = pair_with_meetings(52 * years, date.today()).model_dump(mode="json")
     mentor, mentee = two_edited_copies(base)
     print(f"pair: {len(base['meetings'])} meetings, {len(base['action_items'])} action items, "
           f"{len(json.dumps(base)) / 1e6:.2f} MB; each side changed 10 records")
@@ -143,7 +142,7 @@ def whole_sync_measurement(years: int, runs: int) -> Measurement:
         remote = root / "remote.git"
         subprocess.run(["git", "init", "--quiet", "--bare", "-b", "main", str(remote)], check=True, env=environment)
         mentor, mentee = root / "mentor", root / "mentee"
-        slug = PairStore(mentor).create(long_pair(date.today(), years=years))
+        slug = PairStore(mentor).create(pair_with_meetings(52 * years, date.today()))
         _cli(environment, mentor, "share", slug, "--git", str(remote))
         _cli(environment, mentee, "join", str(remote), "--as", "mentee")
         times = []

@@ -3,8 +3,8 @@
 The server has its own socket (``tmux -L``) and no config file, so it never touches the
 user's sessions. An idle session keeps it up between the apps; each app runs in a detached
 WIDTH x HEIGHT session that stays on screen if the app exits (``remain-on-exit``), and
-``poll`` reads a session's screen, cursor and whether its app has exited. Standard library
-only, for benchmarks/startup.py and benchmarks/typing.py.
+``poll`` reads a session's screen, cursor and whether its app has exited, ``wait`` polls until
+the screen shows what a step waits for, ``pid`` names the app's process. Standard library only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +31,16 @@ class Pane(NamedTuple):
     rows: list[str]
     cursor: tuple[int, int]
     dead: bool
+
+
+def showing(*texts: str, absent: Sequence[str] = ()) -> Callable[[Pane], bool]:
+    """A test of a pane: every one of ``texts`` is on screen and none of ``absent``."""
+
+    def shown(pane: Pane) -> bool:
+        screen = "\n".join(pane.rows)
+        return all(text in screen for text in texts) and not any(text in screen for text in absent)
+
+    return shown
 
 
 class Tmux:
@@ -72,6 +82,24 @@ class Tmux:
         x, y, dead = ([*status.split(), "", "", "1"])[:3]
         cursor = (int(x), int(y)) if x.isdigit() and y.isdigit() else (-1, -1)
         return Pane(screen.split("\n"), cursor, dead != "0")
+
+    def wait(self, name: str, what: str, shown: Callable[[Pane], bool]) -> Pane:
+        """Poll the session until ``shown`` is true of its pane; BenchError, naming ``what`` and
+        the last screen, if the app exits or TIMEOUT_SECONDS pass first."""
+        started = time.perf_counter()
+        while True:
+            pane = self.poll(name)
+            if shown(pane):
+                return pane
+            if pane.dead or time.perf_counter() - started > TIMEOUT_SECONDS:
+                why = "exited" if pane.dead else f"timed out after {TIMEOUT_SECONDS:.0f} s"
+                screen = "\n".join(row for row in pane.rows if row.strip()) or "(blank)"
+                raise BenchError(f"the app {why} waiting for {what}; last screen:\n{screen}")
+            time.sleep(POLL_SECONDS)
+
+    def pid(self, name: str) -> int:
+        """The process id of the app running in the session."""
+        return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
 
     def stop(self, name: str, grace_seconds: float) -> None:
         """Quit the app with ctrl+q, wait up to ``grace_seconds`` for it to exit (so it can

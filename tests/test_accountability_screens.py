@@ -144,7 +144,7 @@ async def test_add_push_and_filter_by_owner(make_app, store, demo_slug):
         await type_text(pilot, "2026-12-20")
         await pilot.press("enter")
         await saved(app, pilot)
-        assert rows(app, "#items")[-1][2] == "Sun 20 Dec\nslipped 1×"
+        assert rows(app, "#items")[-1][2] == "Sun 20 Dec 1×"
     items = store.load(demo_slug).action_items
     added = next(a for a in items if a.text == "Send [bold]three[/] job links")
     assert added.due.isoformat() == "2026-12-20"

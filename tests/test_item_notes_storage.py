@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from mentortui.core.demo import long_pair
+from benchmarks.pairs import pair_with_meetings
 from mentortui.core.meeting_notes import meeting_text, split_document, whole_document
 from mentortui.core.models import Meeting
 from mentortui.storage.journal import journal_path
@@ -68,7 +68,7 @@ def test_unsaved_item_notes_count_as_unsaved_characters(store, demo_slug):
 
 def test_a_ten_year_pair_from_a_version_2_file_keeps_every_meetings_notes_as_its_general_notes(tmp_path):
     store = PairStore(tmp_path / "data")
-    pair = long_pair(date(2026, 11, 25))
+    pair = pair_with_meetings(520, date(2026, 11, 25))
     slug = store.create(pair)
     path = store.path_for(slug)
     raw = json.loads(path.read_text(encoding="utf-8"))

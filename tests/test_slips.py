@@ -79,7 +79,7 @@ async def test_the_action_items_screen_shows_how_often_an_item_slipped_at_80_col
         await push(app, pilot, "12/9")
         await saved(app, pilot)
         shown = next(r for r in rows(app, "#items") if r[0] == "Book interviews five and six")
-        assert shown[2] == "Wed 9 Dec\nslipped 2×"
+        assert shown[2] == "Wed 9 Dec 2×"
         assert any("slipped 2×" in line for line in screen_lines(app))
     item = next(a for a in store.load(demo_slug).action_items if a.text == "Book interviews five and six")
     assert [day.isoformat() for day in item.due_history] == ["2026-11-30", "2026-12-03"]

@@ -192,7 +192,7 @@ def test_a_shared_pair_is_written_canonically_through_its_link(store, demo_slug)
     session.close()
 
     data = real.read_bytes()
-    assert data == (json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    assert data == (json.dumps(json.loads(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
     assert "ünïcode" in data.decode("utf-8")
     assert store.path_for(demo_slug).is_symlink()
     assert store.slugs() == [demo_slug]

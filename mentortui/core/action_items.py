@@ -116,10 +116,37 @@ def outcome_now(item: ActionItem) -> CarriedOutcomeKind:
     return "open" if item.status == "open" else item.status
 
 
-def carried_outcomes(pair: Pair, meeting: Meeting) -> list[CarriedResult]:
+@dataclass(frozen=True)
+class ActionIndex:
+    """A pair's action items by id and by the meeting they were captured in, built in one
+    pass over the items, for a report that asks about every meeting (asking the pair for
+    each meeting would cost meetings x items)."""
+
+    by_id: dict[str, ActionItem]
+    by_meeting: dict[str, list[ActionItem]]
+
+    def captured_in(self, meeting: Meeting) -> list[ActionItem]:
+        """The items captured in ``meeting``, in the pair's order."""
+        return self.by_meeting.get(meeting.id, [])
+
+
+def index_actions(pair: Pair) -> ActionIndex:
+    """The pair's action items indexed by id (the first of an id wins, as with
+    ``Pair.action_item``) and by meeting."""
+    by_id: dict[str, ActionItem] = {}
+    by_meeting: dict[str, list[ActionItem]] = {}
+    for item in pair.action_items:
+        by_id.setdefault(item.id, item)
+        if item.meeting_id is not None:
+            by_meeting.setdefault(item.meeting_id, []).append(item)
+    return ActionIndex(by_id, by_meeting)
+
+
+def carried_outcomes(pair: Pair, meeting: Meeting, index: ActionIndex | None = None) -> list[CarriedResult]:
     """The action items carried into ``meeting`` and what happened to each, in agenda
     order. An ended meeting says what it recorded; a meeting under way also lists the
-    carried items it has not taken up yet, as their state is now."""
+    carried items it has not taken up yet, as their state is now. ``index`` saves a
+    search of the pair's items per carried item."""
     recorded = {outcome.item_id: outcome for outcome in meeting.carried}
     ids = list(recorded)
     if meeting.started_at is not None and meeting.ended_at is None:
@@ -127,7 +154,7 @@ def carried_outcomes(pair: Pair, meeting: Meeting) -> list[CarriedResult]:
                 if entry.source == "action_item" and entry.ref and entry.ref not in recorded]
     results = []
     for item_id in ids:
-        item = pair.action_item(item_id)
+        item = index.by_id.get(item_id) if index is not None else pair.action_item(item_id)
         if item is None:
             continue
         if item_id in recorded:

@@ -208,28 +208,3 @@ def demo_pair(today: date) -> Pair:
         goals=goals,
         action_items=_action_items(today, meetings, goals),
     )
-
-
-def long_pair(today: date, years: int = 10) -> Pair:
-    """A pair with ``years`` of weekly meetings, for benchmarks and tests of big files."""
-    pair = demo_pair(today)
-    first = today - timedelta(weeks=52 * years)
-    meetings = [m for m in pair.meetings if not m.is_held]
-    items = []
-    for week in range(52 * years):
-        start = _at(first + timedelta(weeks=week))
-        notes = "\n".join(
-            f"- week {week}, point {line}: {'talked about the portfolio and the next steps ' * 3}"
-            for line in range(12)
-        )
-        meeting = Meeting(kind="regular", scheduled=start, planned_minutes=45, notes=notes,
-                          started_at=start, ended_at=start + timedelta(minutes=45),
-                          agenda=[AgendaItem(title="Check-in", minutes=5, source="template"),
-                                  AgendaItem(title="Priority topics", minutes=40, source="template")])
-        meetings.append(meeting)
-        for number in range(3):
-            items.append(ActionItem(text=f"Follow-up {number} from week {week}", owner="mentee",
-                                    due=start.date() + timedelta(days=7), status="done",
-                                    meeting_id=meeting.id, done_on=start.date() + timedelta(days=6)))
-    return pair.model_copy(update={"meetings": meetings, "action_items": items + pair.action_items,
-                                   "started_on": first})

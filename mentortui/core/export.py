@@ -35,19 +35,21 @@ Nothing here prints an id: the output depends only on what people typed and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from html import escape as escape_html
-from typing import Literal
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from mentortui.core.action_items import (
+    ActionIndex,
     CarriedResult,
     carried_outcomes,
     due_dates,
+    index_actions,
     slipped_most,
     slips,
     summarize_actions,
@@ -55,7 +57,6 @@ from mentortui.core.action_items import (
 from mentortui.core.agreement import frequency_note
 from mentortui.core.contact_rules import missed_meetings
 from mentortui.core.dates import due_phrase
-from mentortui.core.live_meeting import meeting_actions
 from mentortui.core.models import (
     CLOSING_QUESTIONS,
     CONTACT_WAY_NAMES,
@@ -80,7 +81,7 @@ from mentortui.core.worksheets import worksheet_title
 
 __all__ = ["PRIVATE_HEADING", "Anchors", "Audience", "audience_line", "duration", "escape_text",
            "heading_anchor", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
-           "to_html"]
+           "pair_sections", "to_html"]
 
 Audience = Literal["them", "me"]
 """Who an export is for: "them", the other person of the pair, or "me"."""
@@ -176,9 +177,14 @@ def _inline_text(children: Iterable[Token]) -> str:
     return "".join(child.content for child in children if child.type in ("text", "code_inline"))
 
 
+# Where the anchors of a document converted in parts are kept between its parts.
+_ANCHORS = "mentortui_anchors"
+
+
 def _heading_ids(state: StateCore) -> None:
-    """Give every heading the id GitHub would give it, so links to anchors work in the HTML."""
-    anchors = Anchors()
+    """Give every heading the id GitHub would give it, so links to anchors work in the HTML;
+    the headings of earlier parts of the same document count (see :func:`to_html`)."""
+    anchors = state.env.setdefault(_ANCHORS, Anchors())
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -206,16 +212,30 @@ code { font-family: ui-monospace, monospace; }
 """
 
 
-def to_html(markdown: str) -> str:
+def to_html(markdown: str | Sequence[str]) -> str:
     """CommonMark plus tables, with raw HTML off (any ``<tag>`` in user text, notes
     included, comes out escaped as ``&lt;tag&gt;``), every line break kept and every
-    heading given its GitHub anchor as its id."""
-    html: str = _PARSER.render(markdown)
-    return html
+    heading given its GitHub anchor as its id.
+
+    ``markdown`` may be a document's parts, each whole blocks that start with a heading
+    (:func:`pair_sections`): they are converted one at a time, which keeps the parser's
+    work for a long report in proportion to its length, and give the HTML of the whole
+    document. Heading ids count the headings of earlier parts, and a link may use a
+    reference definition from any part (when there are any, the parts are converted a
+    second time, knowing them all)."""
+    if isinstance(markdown, str):
+        return str(_PARSER.render(markdown))
+    env: dict[str, Any] = {}
+    html = [_PARSER.render(part, env) for part in markdown]
+    if env.get("references"):
+        known = {"references": env["references"]}
+        html = [_PARSER.render(part, known) for part in markdown]
+    return "".join(html)
 
 
-def html_document(markdown: str, title: str) -> str:
-    """A complete HTML page of ``markdown``: doctype, language, UTF-8 declared in the
+def html_document(markdown: str | Sequence[str], title: str) -> str:
+    """A complete HTML page of ``markdown`` (a document or its parts, as for
+    :func:`to_html`): doctype, language, UTF-8 declared in the
     first bytes (so accented names read right when the file is opened), ``title`` (plain
     text, escaped here) and a small style sheet that makes the tables readable."""
     return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -402,8 +422,8 @@ def _carried_line(pair: Pair, result: CarriedResult) -> str:
             + (f"; {history}" if history else ""))
 
 
-def _from_last_time(pair: Pair, meeting: Meeting) -> str:
-    results = carried_outcomes(pair, meeting)
+def _from_last_time(pair: Pair, meeting: Meeting, index: ActionIndex) -> str:
+    results = carried_outcomes(pair, meeting, index)
     return _bullets(_carried_line(pair, result) for result in results) or "Nothing carried in."
 
 
@@ -416,11 +436,11 @@ def _next_meeting(pair: Pair, today: date) -> str:
 
 def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
              with_number: bool, with_next: bool, private_notes: Mapping[str, str] | None,
-             heads: list[str]) -> str:
+             heads: list[str], index: ActionIndex) -> str:
     """The meeting summary with its title at ``level``, its sections one below and the
     agenda's items and the notes' headings below those; the meeting's private notes after
     its notes when ``private_notes`` holds some. Every heading's text is added to ``heads``,
-    in order."""
+    in order. ``index`` is the pair's action items (:func:`index_actions`)."""
     sub = level + 1
 
     def section(heading: str, body: str, inner: tuple[str, ...] = ()) -> str:
@@ -435,7 +455,7 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
     facts.append(f"Time: {_time_fact(meeting)}")
     if meeting.attended is not None:
         facts.append(f"Attended: {_attended(pair, meeting.attended)}")
-    actions = meeting_actions(pair, meeting)
+    actions = index.captured_in(meeting)
     notes = summary_notes(meeting.notes, below=sub)
     private = summary_notes(private_notes.get(meeting.id, ""), below=sub) if private_notes else SafeNotes("")
     parts = [
@@ -456,7 +476,7 @@ def _meeting(pair: Pair, meeting: Meeting, today: date, title: str, level: int,
         section("Decisions", _bullets(map(escape_text, meeting.decisions)) or "None recorded."),
         section("Parked topics", _bullets(map(escape_text, meeting.parked)) or "None."),
         section("New action items", _action_table(pair, actions, today) if actions else "None captured."),
-        section("From last time", _from_last_time(pair, meeting)),
+        section("From last time", _from_last_time(pair, meeting, index)),
         section("Assignment for next time", _assignment(meeting)),
     ]
     if with_next:
@@ -477,7 +497,8 @@ def meeting_markdown(pair: Pair, meeting: Meeting, today: date,
     decides what is overdue and which meeting is next. ``private_notes`` (meeting id to
     text) is given only for an export for me."""
     return _meeting(pair, meeting, today, escape_text(meeting_title(pair, meeting)), level=1,
-                    with_number=True, with_next=True, private_notes=private_notes, heads=[])
+                    with_number=True, with_next=True, private_notes=private_notes, heads=[],
+                    index=index_actions(pair))
 
 
 # --- The whole pair ----------------------------------------------------------------------
@@ -691,6 +712,15 @@ def _contents(entries: list[tuple[str, str]]) -> str:
 
 
 def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | None = None) -> str:
+    """The report of the whole pair (:func:`pair_sections`) as one Markdown document."""
+    return _joined(pair_sections(pair, today, private_notes))
+
+
+def _joined(sections: list[str]) -> str:
+    return "\n\n".join(sections) + "\n"
+
+
+def pair_sections(pair: Pair, today: date, private_notes: Mapping[str, str] | None = None) -> list[str]:
     """A report of the whole pair: who; an overview (meetings held, goals with progress
     and check-ins, open and overdue action items, the items that slipped most, and a
     contents list linking to each meeting); what they agreed and when; every held meeting in
@@ -698,8 +728,13 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
     every goal with its SMART fields and check-ins; worksheets; a closed pair's closing summary;
     and action item statistics. Action items not captured in a held meeting
     get a table of their own so that none is missing. ``private_notes`` as for
-    :func:`meeting_markdown`."""
+    :func:`meeting_markdown`.
+
+    The report comes as its parts, each whole blocks starting with a heading (the title,
+    each part of the overview, each meeting, ...): joined by blank lines they are
+    :func:`pair_markdown`, and :func:`to_html` converts them one at a time."""
     held = pair.held_meetings()
+    index = index_actions(pair)
     title = escape_text(pair_title(pair))
     anchors = Anchors()
     for heading in (title, _OVERVIEW, *_OVERVIEW_PARTS):
@@ -710,7 +745,8 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
         heads: list[str] = []
         heading = f"Meeting {number}: {_day(meeting.scheduled.date())}"
         body.append(_meeting(pair, meeting, today, heading, level=2, with_number=False,
-                             with_next=False, private_notes=private_notes, heads=heads).rstrip("\n"))
+                             with_next=False, private_notes=private_notes, heads=heads,
+                             index=index).rstrip("\n"))
         contents.append((heading, anchors.add(heads[0])))
         for inner in heads[1:]:
             anchors.add(_reads(inner))
@@ -746,7 +782,7 @@ def pair_markdown(pair: Pair, today: date, private_notes: Mapping[str, str] | No
         _section(3, _OVERVIEW_PARTS[3], _slipped(pair)),
         _section(3, _OVERVIEW_PARTS[4], _contents(contents)),
     ]
-    return "\n\n".join([f"# {title}", _pair_facts(pair, today), *overview, *body]) + "\n"
+    return [f"# {title}\n\n{_pair_facts(pair, today)}", *overview, *body]
 
 
 class ExportError(ValueError):
@@ -770,8 +806,8 @@ def export_document(pair: Pair, today: date, meeting: str | None = "latest", htm
     """A meeting summary (``meeting`` a number or "latest"), or with ``meeting=None`` the
     pair report; as a complete HTML page when asked; with ``private_notes`` only for me."""
     if meeting is None:
-        markdown, title = pair_markdown(pair, today, private_notes), pair_title(pair)
-    else:
-        held = pick_meeting(pair, meeting)
-        markdown, title = meeting_markdown(pair, held, today, private_notes), meeting_title(pair, held)
-    return html_document(markdown, title) if html else markdown
+        sections = pair_sections(pair, today, private_notes)
+        return html_document(sections, pair_title(pair)) if html else _joined(sections)
+    held = pick_meeting(pair, meeting)
+    markdown = meeting_markdown(pair, held, today, private_notes)
+    return html_document(markdown, meeting_title(pair, held)) if html else markdown

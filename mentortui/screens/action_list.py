@@ -1,4 +1,6 @@
-"""Every action item of the pair: filter, sort, mark done, drop, reopen, push, edit, add."""
+"""Every action item of the pair: filter, sort, mark done, drop, reopen, push, edit, add.
+Rows are one line each and the table holds one page of them, so thousands of items
+filter as fast as a few; the highlighted item's whole text is shown under the table."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from mentortui.core import action_items
 from mentortui.core.dates import due_phrase, short_day
@@ -19,14 +21,17 @@ from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import chosen
-from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, LazyRows, cursor_key
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
 COLUMNS = ColumnPlan(
-    (Column("what", "What", 20), Column("who", "Who", 6), Column("due", "Delivery", 11), Column("when", "When", 16),
+    (Column("what", "What", 20), Column("who", "Who", 6), Column("due", "Delivery", 13), Column("when", "When", 16),
      Column("status", "Status", 7), Column("meeting", "Meeting", 10), Column("goal", "Goal", 22)),
-    flexible="what", drop_order=("meeting", "goal", "status", "due"),
+    flexible="what", drop_order=("meeting", "goal", "status", "due"), wrap=False,
 )
+# Rows the table holds at once: adding a row costs a DataTable about a third of a
+# millisecond, so a page stays well inside a frame's budget at any pair size.
+PAGE_SIZE = 100
 
 
 class ActionItemsScreen(PairScreen):
@@ -64,7 +69,8 @@ class ActionItemsScreen(PairScreen):
                 yield Label(label)
                 yield Select(self._choices[select_id], value=initial[select_id], allow_blank=False,
                              id=select_id, compact=True)
-        yield FittedTable(COLUMNS, id="items")
+        yield FittedTable(COLUMNS, id="items", page_size=PAGE_SIZE)
+        yield Static(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -83,10 +89,10 @@ class ActionItemsScreen(PairScreen):
                                        self._value("#goal"), self._value("#sort"))
         meetings = {m.id: m for m in self.pair.meetings}
         goals = {g.id: g.title for g in self.pair.goals}
-        rows = []
-        for item in items:
+
+        def row(item: ActionItem) -> FittedRow:
             meeting = meetings.get(item.meeting_id or "")
-            rows.append(FittedRow({
+            return FittedRow({
                 "what": Text(item.text),
                 "who": Text(OWNER_NAMES[item.owner]),
                 "due": _delivery(item, today),
@@ -94,8 +100,29 @@ class ActionItemsScreen(PairScreen):
                 "status": Text(item.status),
                 "meeting": Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
                 "goal": Text(goals.get(item.goal_id or "", "")),
-            }, key=item.id))
-        self.query_one("#items", FittedTable).show_rows(rows, keep)
+            }, key=item.id)
+
+        self.query_one("#items", FittedTable).show_rows(LazyRows(items, lambda item: item.id, row), keep)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#items")
+    def _show_detail(self) -> None:
+        """The highlighted item's whole text and slips, and which page of rows is shown."""
+        table = self.query_one("#items", FittedTable)
+        item = self._current()
+        detail = Text()
+        if item is not None:
+            detail.append(item.text, style="bold")
+            slips = action_items.slips(item)
+            if slips:
+                today = self.app.today()
+                detail.append(f"\nslipped {slips}×: " + " → ".join(
+                    short_day(day, today) for day in action_items.due_dates(item)), style="yellow")
+        if table.total_rows > table.row_count:
+            last = table.page_start + table.row_count
+            detail.append(f"\nRows {table.page_start + 1}–{last} of {table.total_rows} "
+                          "(↓ past the last row turns the page)", style="dim")
+        self.query_one("#detail", Static).update(detail)
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
@@ -181,11 +208,11 @@ class ActionItemsScreen(PairScreen):
 
 
 def _delivery(item: ActionItem, today: date) -> Text:
-    """The delivery date, and under it how often it slipped, when it did."""
+    """The delivery date, and after it how often it slipped, when it did."""
     cell = Text(short_day(item.due, today) if item.due else "no date")
     slips = action_items.slips(item)
     if slips:
-        cell.append(f"\nslipped {slips}×", style="yellow")
+        cell.append(f" {slips}×", style="yellow")
     return cell
 
 

@@ -234,7 +234,8 @@ class AgendaScreen(PairScreen):
     @on(Input.Changed, "#length")
     def _length_changed(self, event: Input.Changed) -> None:
         value = event.value.strip()
-        if value.isdigit() and 5 <= int(value) <= 480:
+        # The field reports its first value when the screen opens: nothing to save then.
+        if value.isdigit() and 5 <= int(value) <= 480 and int(value) != self.meeting.planned_minutes:
             self.meeting.planned_minutes = int(value)
             self.save()
             self._show_total()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mentortui.storage.errors import PairFileError
 
@@ -50,7 +51,8 @@ def _text(path: Path, data: bytes) -> str:
 
 def _parse(path: Path, text: str) -> object:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant,
+                          parse_float=_finite)
     except json.JSONDecodeError as error:
         raise PairFileError(
             path, f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
@@ -63,6 +65,19 @@ def _parse(path: Path, text: str) -> object:
         raise PairFileError(path, f"nested too deeply (more than {MAX_DEPTH} levels)") from None
     except ValueError as error:  # numbers too long to convert, and the like
         raise PairFileError(path, f"not valid JSON: {_first_line(error)}") from None
+
+
+def _no_constant(name: str) -> NoReturn:
+    # The standard parser would read NaN and Infinity, which JSON does not have and the
+    # encoder (orjson) would write back as null.
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError("a number is too big for a float")
+    return number
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

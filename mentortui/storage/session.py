@@ -5,7 +5,6 @@ machine's private notes of the pair (see ``private_notes``)."""
 from __future__ import annotations
 
 import errno
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -21,6 +20,7 @@ from mentortui.storage.private_notes import PrivateNotes, PrivateSnapshot
 from mentortui.storage.save_queue import SaveQueue
 from mentortui.storage.stamping import BOOKKEEPING_KEYS, stamp_changes
 from mentortui.storage.store import PairFile, PairStore
+from mentortui.storage.tinydb_storage import encode_raw
 
 FLUSH_TIMEOUT_SECONDS = 10.0
 EXPORTS_FOLDER = "exports"
@@ -244,7 +244,7 @@ def write_copy(target: Path, raw: Raw, name: str) -> Path:
     path = target / name if target.is_dir() else target
     if path.exists():
         raise FileExistsError(errno.EEXIST, "a file of that name exists already", str(path))
-    files.atomic_write(path, json.dumps(raw, ensure_ascii=False).encode("utf-8"))
+    files.atomic_write(path, encode_raw(raw))
     return path
 
 

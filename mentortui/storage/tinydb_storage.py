@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+import orjson
 from tinydb.storages import Storage
 
 from mentortui.storage.decoding import Raw, decode
@@ -21,6 +22,7 @@ from mentortui.storage.files import atomic_write
 # The biggest pair the notes caps allow (300 meetings of 200,000 characters) is about
 # 60 MB; reading much more than that as JSON would take gigabytes of memory.
 MAX_FILE_BYTES = 64 * 2**20
+_CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
 class AtomicJSONStorage(Storage):
@@ -48,10 +50,17 @@ class AtomicJSONStorage(Storage):
 def encode_raw(raw: Raw, canonical: bool = False) -> bytes:
     """A pair file's bytes: compact, or canonical for a shared pair, so that its diffs are
     small and two machines writing the same pair write the same bytes (keys sorted, one
-    key a line, a final newline)."""
-    if canonical:
-        return (json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    return json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    key a line indented by two spaces, text as UTF-8, a final newline). Both are exactly
+    what ``json.dumps`` writes with ``ensure_ascii=False`` and, compact, the separators
+    ``","`` and ``":"``; canonical, ``indent=2`` and ``sort_keys=True``."""
+    try:
+        return orjson.dumps(raw, option=_CANONICAL if canonical else 0)
+    except orjson.JSONEncodeError:
+        # orjson refuses integers past 64 bits, which a newer version's tables may hold;
+        # the standard encoder writes the same bytes, only slower.
+        if canonical:
+            return (json.dumps(raw, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def read_pair_bytes(path: Path) -> bytes | None:

@@ -1,12 +1,13 @@
 """Tables that fit their width (columns declared once, the flexible one taking what is
-left, others dropped in order when even its minimum does not fit) and keeping a
-DataTable's cursor on the same row while its rows are rebuilt."""
+left, others dropped in order when even its minimum does not fit), keeping a
+DataTable's cursor on the same row while its rows are rebuilt, and, for lists of
+thousands, showing one page of rows at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -17,14 +18,6 @@ def cursor_key(table: DataTable[Any]) -> str | None:
     if not table.row_count:
         return None
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-def restore_cursor(table: DataTable[Any], keep: str | None, row: int) -> None:
-    """Put the cursor on the row keyed ``keep`` if it is still there, else near ``row``."""
-    if keep is not None and keep in table.rows:
-        table.move_cursor(row=table.get_row_index(keep))
-    elif table.row_count:
-        table.move_cursor(row=min(row, table.row_count - 1))
 
 
 @dataclass(frozen=True)
@@ -75,28 +68,115 @@ class FittedRow:
     key: str | None = None
 
 
+Item = TypeVar("Item")
+
+
+class LazyRows(Sequence[FittedRow], Generic[Item]):
+    """Rows made from items only when a page shows them, so a list of thousands costs
+    what one page costs. ``key`` gives an item's row key without making its row."""
+
+    def __init__(self, items: Sequence[Item], key: Callable[[Item], str],
+                 build: Callable[[Item], FittedRow]) -> None:
+        self._items = items
+        self._key = key
+        self._build = build
+        self._positions: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> FittedRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[FittedRow]: ...
+
+    def __getitem__(self, index: int | slice) -> FittedRow | Sequence[FittedRow]:
+        if isinstance(index, slice):
+            return [self._build(item) for item in self._items[index]]
+        return self._build(self._items[index])
+
+    def position(self, key: str) -> int | None:
+        """Where the row keyed ``key`` is, or None."""
+        if self._positions is None:
+            self._positions = {self._key(item): index for index, item in enumerate(self._items)}
+        return self._positions.get(key)
+
+
+def _position(rows: Sequence[FittedRow], key: str) -> int | None:
+    if isinstance(rows, LazyRows):
+        return rows.position(key)
+    return next((index for index, row in enumerate(rows) if row.key == key), None)
+
+
 class FittedTable(DataTable[Text]):
     """A row-cursor DataTable whose columns always fit its width, so it never scrolls
     sideways. It keeps the rows it was given and lays them out again, on the same row,
-    whenever its width changes."""
+    whenever its width changes. With a ``page_size`` it holds only that many rows at a
+    time: moving the cursor past either end of the page turns to the next or previous
+    page, and ctrl+home / ctrl+end go to the first and last row of the whole list."""
 
-    def __init__(self, plan: ColumnPlan, *, id: str | None = None, zebra_stripes: bool = True) -> None:
+    def __init__(self, plan: ColumnPlan, *, id: str | None = None, zebra_stripes: bool = True,
+                 page_size: int | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=zebra_stripes)
         self.plan = plan
+        self.page_size = page_size
+        self.page_start = 0
         self._fitted: list[tuple[Column, int]] = []
         self._fitted_width: int | None = None
-        self._table_rows: list[FittedRow] = []
+        self._table_rows: Sequence[FittedRow] = []
+
+    @property
+    def total_rows(self) -> int:
+        """How many rows the whole list has, on every page."""
+        return len(self._table_rows)
 
     def show_rows(self, rows: Iterable[FittedRow], keep: str | None = None, row: int | None = None) -> None:
         """Replace the rows; the cursor goes to the row keyed ``keep``, else near ``row``
-        (by default the row it is on)."""
-        self._table_rows = list(rows)
-        self._lay_out(keep, self.cursor_row if row is None else row)
+        (by default the row it is on). A Sequence, such as LazyRows, is kept as it is."""
+        self._table_rows = rows if isinstance(rows, Sequence) else list(rows)
+        self._lay_out(keep, self.page_start + self.cursor_row if row is None else row)
 
     def on_resize(self) -> None:
         # Resize also comes when only the rows changed; those need no new layout.
         if self._available_width() != self._fitted_width:
-            self._lay_out(cursor_key(self), self.cursor_row)
+            self._lay_out(cursor_key(self), self.page_start + self.cursor_row)
+
+    def action_cursor_down(self) -> None:
+        if self.cursor_row == self.row_count - 1 and self.page_start + self.row_count < self.total_rows:
+            self._lay_out(None, self.page_start + self.row_count)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row == 0 and self.page_start > 0:
+            self._lay_out(None, self.page_start - 1)
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if self.cursor_row == self.row_count - 1 and self.page_start + self.row_count < self.total_rows:
+            self._lay_out(None, self.page_start + self.row_count)
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.cursor_row == 0 and self.page_start > 0:
+            self._lay_out(None, self.page_start - 1)
+        else:
+            super().action_page_up()
+
+    def action_scroll_top(self) -> None:
+        if self.page_start > 0:
+            self._lay_out(None, 0)
+        else:
+            super().action_scroll_top()
+
+    def action_scroll_bottom(self) -> None:
+        if self.page_start + self.row_count < self.total_rows:
+            self._lay_out(None, self.total_rows - 1)
+        else:
+            super().action_scroll_bottom()
 
     def _available_width(self) -> int:
         # Room for the vertical scrollbar is always kept: fitting to the width it leaves
@@ -105,6 +185,12 @@ class FittedTable(DataTable[Text]):
         return max(0, self.size.width - reserved)
 
     def _lay_out(self, keep: str | None, row: int) -> None:
+        """Lay out the page holding the row keyed ``keep``, else the one holding ``row``
+        (an index in the whole list), with the cursor on it."""
+        found = None if keep is None else _position(self._table_rows, keep)
+        target = max(0, min(row if found is None else found, len(self._table_rows) - 1))
+        size = self.page_size or max(1, len(self._table_rows))
+        self.page_start = target - target % size
         width = self._available_width()
         if width != self._fitted_width:
             self._fitted_width = width
@@ -114,7 +200,7 @@ class FittedTable(DataTable[Text]):
                 self.add_column(Text(column.title), key=column.key, width=column_width)
         else:
             self.clear()
-        for table_row in self._table_rows:
+        for table_row in self._table_rows[self.page_start:self.page_start + size]:
             cells = [(table_row.cells.get(column.key, Text()), shown) for column, shown in self._fitted]
             if self.plan.wrap:
                 height = max(self._lines(cell, shown) for cell, shown in cells)
@@ -122,7 +208,8 @@ class FittedTable(DataTable[Text]):
                 height = 1
                 cells = [(_cut(cell), shown) for cell, shown in cells]
             self.add_row(*(cell for cell, _ in cells), key=table_row.key, height=height)
-        restore_cursor(self, keep, row)
+        if self.row_count:
+            self.move_cursor(row=target - self.page_start)
 
     def _lines(self, cell: Text, width: int) -> int:
         """How many lines the cell takes wrapped at ``width``: rows get a fixed height, so
