@@ -142,28 +142,34 @@ class FittedTable(DataTable[Text]):
         if self._available_width() != self._fitted_width:
             self._lay_out(cursor_key(self), self.page_start + self.cursor_row)
 
-    def action_cursor_down(self) -> None:
+    def _turned_forward(self) -> bool:
+        """On the page's last row with more after it: show the next page, on its first row."""
         if self.cursor_row == self.row_count - 1 and self.page_start + self.row_count < self.total_rows:
             self._lay_out(None, self.page_start + self.row_count)
-        else:
+            return True
+        return False
+
+    def _turned_back(self) -> bool:
+        """On the page's first row with more before it: show the previous page, on its last row."""
+        if self.cursor_row == 0 and self.page_start > 0:
+            self._lay_out(None, self.page_start - 1)
+            return True
+        return False
+
+    def action_cursor_down(self) -> None:
+        if not self._turned_forward():
             super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        if self.cursor_row == 0 and self.page_start > 0:
-            self._lay_out(None, self.page_start - 1)
-        else:
+        if not self._turned_back():
             super().action_cursor_up()
 
     def action_page_down(self) -> None:
-        if self.cursor_row == self.row_count - 1 and self.page_start + self.row_count < self.total_rows:
-            self._lay_out(None, self.page_start + self.row_count)
-        else:
+        if not self._turned_forward():
             super().action_page_down()
 
     def action_page_up(self) -> None:
-        if self.cursor_row == 0 and self.page_start > 0:
-            self._lay_out(None, self.page_start - 1)
-        else:
+        if not self._turned_back():
             super().action_page_up()
 
     def action_scroll_top(self) -> None:
