@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentortui.core.models import Pair
-from mentortui.storage.errors import PairFileError, StoreError, describe_os_error
+from mentortui.storage.errors import StoreError
 from mentortui.storage.folder_share import BASE_FOLDER, CONFLICTS_FOLDER
 from mentortui.storage.pair_settings import LOCAL_FOLDER
 from mentortui.storage.paths import PAIR_SUFFIX, slugify
 from mentortui.storage.private_notes import PRIVATE_FOLDER
 from mentortui.storage.session import EXPORTS_FOLDER
-from mentortui.storage.store import PairFile
+from mentortui.storage.store import PairFile, bad_name_problem, read_problem
 
 # Folders of a data folder that hold files other than pairs (private notes among them).
 NOT_PAIR_FOLDERS = frozenset({PRIVATE_FOLDER, LOCAL_FOLDER, BASE_FOLDER, CONFLICTS_FOLDER, EXPORTS_FOLDER})
@@ -69,19 +69,14 @@ def read_pair(path: Path) -> FoundPair:
     """The pair in ``path``, read without its lock (a pair open in the app reads too)."""
     slug = path.name.removesuffix(PAIR_SUFFIX)
     if slug != slugify(slug):
-        return FoundPair(slug, path, problem="the file name is not a pair name; rename it to "
-                         f"{slugify(slug) or 'pair'}{PAIR_SUFFIX}")
+        return FoundPair(slug, path, problem=bad_name_problem(slug))
     if path.is_symlink() and not path.exists():
         return FoundPair(slug, path, problem=f"is a link to {os.readlink(path)}, which does not exist")
     try:
         with PairFile(path, read_only=True) as pair_file:
             return FoundPair(slug, path, pair=pair_file.load())
-    except PairFileError as error:
-        return FoundPair(slug, path, problem=error.problem)
-    except StoreError as error:
-        return FoundPair(slug, path, problem=str(error))
-    except OSError as error:
-        return FoundPair(slug, path, problem=f"cannot be read: {describe_os_error(error)}")
+    except (StoreError, OSError) as error:
+        return FoundPair(slug, path, problem=read_problem(error))
 
 
 def read_programme(folder: Path) -> list[FoundPair]:

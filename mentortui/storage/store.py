@@ -314,17 +314,27 @@ class PairStore:
             with self.open(slug, read_only=True) as pair_file:
                 pair = pair_file.load()
         except BadPairName:
-            problem = f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
-            return PairListing(slug, path, problem=problem)
-        except StoreError as error:
-            problem = error.problem if isinstance(error, PairFileError) else str(error)
-            return PairListing(slug, path, problem=problem)
-        except OSError as error:
-            return PairListing(slug, path, problem=f"cannot be read: {describe_os_error(error)}")
+            return PairListing(slug, path, problem=bad_name_problem(slug))
+        except (StoreError, OSError) as error:
+            return PairListing(slug, path, problem=read_problem(error))
         notice = ""
         if pair_file.newer_schema is not None:
             notice = f"{newer_schema_notice(pair_file.newer_schema)}; read-only"
         return PairListing(slug, path, summary=summarize(slug, pair, today), notice=notice)
+
+
+def bad_name_problem(slug: str) -> str:
+    """What the pair list says of a file whose name is not a pair name."""
+    return f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
+
+
+def read_problem(error: StoreError | OSError) -> str:
+    """Why a pair file could not be read, in the words the pair list uses."""
+    if isinstance(error, PairFileError):
+        return error.problem
+    if isinstance(error, OSError):
+        return f"cannot be read: {describe_os_error(error)}"
+    return str(error)
 
 
 def newer_schema_notice(found: int) -> str:
