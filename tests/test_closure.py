@@ -53,6 +53,18 @@ def closing_demo() -> Pair:
     return pair
 
 
+async def closed_home_refuses_a_meeting(app, pilot, closed_on: str) -> None:
+    """On the pair home of a pair closed on ``closed_on``: said prominently, no warning, and
+    m starts nothing."""
+    assert isinstance(app.screen, PairHomeScreen)
+    assert shown(app, "#closed").startswith(f"Closed on {closed_on}: read-only")
+    assert not app.screen.query("#warning")
+    await pilot.press("m")
+    await settle(app, pilot)
+    assert isinstance(app.screen, PairHomeScreen)
+    assert "This pair is closed: reopen it" in told(app)
+
+
 async def test_the_closing_meeting_ends_with_the_summary_and_closes_the_pair(make_app, store):
     slug = store.create(closing_demo())
     app = make_app()
@@ -73,13 +85,7 @@ async def test_the_closing_meeting_ends_with_the_summary_and_closes_the_pair(mak
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        assert isinstance(app.screen, PairHomeScreen)
-        assert shown(app, "#closed").startswith("Closed on Wed 25 Nov: read-only")
-        assert not app.screen.query("#warning")
-        await pilot.press("m")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PairHomeScreen)
-        assert "This pair is closed: reopen it" in told(app)
+        await closed_home_refuses_a_meeting(app, pilot, "Wed 25 Nov")
         await pilot.press("g", "n")
         await settle(app, pilot)
         assert not isinstance(app.screen, PairHomeScreen) and app.screen.pair.goals == store.load(slug).goals

@@ -31,6 +31,18 @@ async def open_home(app, pilot) -> None:
     assert isinstance(app.screen, PairHomeScreen)
 
 
+async def log_email(app, pilot, note: str) -> None:
+    """From the pair home: c, e for e-mail, the line, enter; back on the pair home."""
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, ContactLogScreen)
+    await pilot.press("e")
+    await type_text(pilot, note)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    assert isinstance(app.screen, PairHomeScreen)
+
+
 def quiet_pair(store) -> str:
     """The demo ten days further on, without its check-in: the last meeting 24 days ago,
     the planned one missed."""
@@ -45,14 +57,7 @@ async def test_an_email_check_in_in_two_keys_and_a_line_clears_the_quiet_warning
     async with app.run_test(size=(120, 40)) as pilot:
         await open_home(app, pilot)
         assert "last contact 24 days ago, nothing planned" in shown(app, "#warning")
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, ContactLogScreen)
-        await pilot.press("e")
-        await type_text(pilot, "Sent Priya the [bold]job ad[/]")
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PairHomeScreen)
+        await log_email(app, pilot, "Sent Priya the [bold]job ad[/]")
         assert "last contact 24 days ago" not in shown(app, "#warning")
         contacts = shown(app, "#contacts-text")
         assert "Last contact: Wed 25 Nov (today)" in contacts

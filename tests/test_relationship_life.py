@@ -15,7 +15,6 @@ from textual.widgets import Static, TextArea
 from mentortui.app import MentorApp
 from mentortui.cli import main
 from mentortui.dialogs.closing import ClosingScreen
-from mentortui.dialogs.contact_log import ContactLogScreen
 from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.dialogs.pair_form import PairFormScreen
 from mentortui.screens.agenda import AgendaScreen
@@ -27,7 +26,8 @@ from mentortui.screens.pair_list import PairListScreen
 from .conftest import Clock
 from .test_accountability_screens import replace
 from .test_app import screen_text, settle, type_text
-from .test_closure import told
+from .test_closure import closed_home_refuses_a_meeting, told
+from .test_contacts_attendance import log_email
 from .test_export import check_golden
 from .test_pair_form import fill as fill_field
 from .test_prepare_screens import rows
@@ -52,6 +52,20 @@ def shown(app, selector: str) -> str:
 def at(clock: Clock, days: int, hour: int = 18) -> None:
     """Move the clock to ``days`` after the match, at ``hour``."""
     clock.moment = datetime.combine(MATCH.date() + timedelta(days=days), time(hour))
+
+
+async def record_check_in(app, pilot, progress: int, note: str) -> None:
+    """From the pair home: g, then c on the (only) goal with its progress and a note; stays
+    on the goals screen."""
+    await pilot.press("g")
+    await settle(app, pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    await replace(pilot, "#progress", str(progress))
+    await pilot.click("#note")
+    await type_text(pilot, note)
+    await pilot.press("enter")
+    await settle(app, pilot)
 
 
 async def open_home(app, pilot) -> None:
@@ -224,24 +238,9 @@ async def test_a_pair_from_the_match_to_closure_and_its_final_report(store, caps
         # A week on, an e-mail check-in between meetings, and the goal's first check-in.
         at(clock, 56, hour=9)
         await open_home(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, ContactLogScreen)
-        await pilot.press("e")
-        await type_text(pilot, "Sent Priya two job ads and the review of her write-up")
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PairHomeScreen)
+        await log_email(app, pilot, "Sent Priya two job ads and the review of her write-up")
         assert "Tue 27 Oct  e-mail from Dana Okafor: Sent Priya two job ads" in shown(app, "#contacts-text")
-        await pilot.press("g")
-        await settle(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await replace(pilot, "#progress", "35")
-        await pilot.click("#note")
-        await type_text(pilot, "One project online with its write-up")
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await record_check_in(app, pilot, 35, "One project online with its write-up")
         assert "Tue 27 Oct   35%  One project online with its write-up" in shown(app, "#details")
         await pilot.press("escape")
         await settle(app, pilot)
@@ -315,15 +314,7 @@ async def test_a_pair_from_the_match_to_closure_and_its_final_report(store, caps
 
         at(clock, 90, hour=12)
         await open_home(app, pilot)
-        await pilot.press("g")
-        await settle(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await replace(pilot, "#progress", "100")
-        await pilot.click("#note")
-        await type_text(pilot, "Third project online, all three reviewed")
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await record_check_in(app, pilot, 100, "Third project online, all three reviewed")
         # A check-in at 100% marks the goal achieved.
         assert rows(app, "#goals")[0][2] == "achieved"
         await pilot.press("escape")
@@ -356,13 +347,7 @@ async def test_a_pair_from_the_match_to_closure_and_its_final_report(store, caps
             await type_text(pilot, answer)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert isinstance(app.screen, PairHomeScreen)
-        assert shown(app, "#closed").startswith("Closed on Wed 2 Dec: read-only")
-        assert not app.screen.query("#warning")
-        await pilot.press("m")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PairHomeScreen)
-        assert "This pair is closed: reopen it" in told(app)
+        await closed_home_refuses_a_meeting(app, pilot, "Wed 2 Dec")
         # The missed meeting stays in the record of a closed pair.
         assert "Missed: Tue 3 Nov 18:00, regular meeting (planned, never held)" in shown(app, "#meetings-text")
         await close_home(app, pilot)
