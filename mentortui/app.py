@@ -64,6 +64,9 @@ class MentorApp(App[int]):
         self._save_problem: str | None = None  # what the failing saves say, while they fail
         self._leaving = False
         self._opening: Worker[None] | None = None
+        self.opening_first_pair = bool(open_pair or demo)
+        """While the pair named on the command line (or the demo) opens, the pair list under
+        it waits to read the pair files, which would only slow the pair down."""
         self.sync = PairSync(self)
 
     @cached_property
@@ -176,6 +179,7 @@ class MentorApp(App[int]):
             slug = self.store.create(demo_pair(self.today()))
         except (StoreError, OSError) as error:
             self.call_from_thread(self.report_error, "Cannot create the demo pair", error)
+            self.call_from_thread(self._list_pairs_after_all)
         else:
             self.call_from_thread(self.open_pair, slug)
 
@@ -215,8 +219,10 @@ class MentorApp(App[int]):
             self.sync.on_open(session)  # a shared pair: bring in the other person's changes first
         except (PairLockedError, NewerSchemaError) as error:
             self.call_from_thread(self._offer_read_only, slug, str(error))
+            self.call_from_thread(self._list_pairs_after_all)
         except (StoreError, OSError) as error:
             self.call_from_thread(self.report_error, "Cannot open pair", error)
+            self.call_from_thread(self._list_pairs_after_all)
         else:
             self.call_from_thread(self._show_session, session)
             if why_read_only:
@@ -238,10 +244,19 @@ class MentorApp(App[int]):
 
         self.push_screen(ConfirmScreen(message, confirm="Open read-only", cancel="Cancel"), answered)
 
+    def _list_pairs_after_all(self) -> None:
+        """The pair to open first did not open: the pair list it leaves on screen reads
+        the pair files now."""
+        if self.opening_first_pair:
+            self.opening_first_pair = False
+            if isinstance(self.screen, PairListScreen):
+                self.screen.action_refresh()
+
     def _show_session(self, session: PairSession) -> None:
         from mentortui.core.live_meeting import unfinished_meeting
         from mentortui.screens.pair_home import PairHomeScreen
 
+        self.opening_first_pair = False
         self.close_session()
         self.session = session
         # The loaded pair lives as long as the session: keep the garbage collector from

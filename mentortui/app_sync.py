@@ -235,7 +235,7 @@ def merge_edits_made_during_sync(session: PairSession, before: Raw, current: Raw
     a three-way merge of the pair as the sync began, as it is on screen, and as synced."""
     from mentortui.core.merge import merge_pairs
     from mentortui.core.models import Pair
-    from mentortui.storage.store import raw_to_documents
+    from mentortui.storage.pair_file import raw_to_documents
 
     synced = session.pair.model_dump(mode="json")
     merged = merge_pairs(raw_to_documents(before), raw_to_documents(current), synced)

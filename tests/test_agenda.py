@@ -198,7 +198,7 @@ def test_a_missed_meeting_in_the_past_is_not_the_next_meeting():
     assert meeting.id != missed.id
     assert len(pair.meetings) == 2
     assert meeting.scheduled.date() > TODAY
-    assert missed.agenda == []
+    assert missed.agenda == ()
 
 
 def test_the_demo_pair_gets_its_open_action_items_on_the_next_agenda():

@@ -24,7 +24,8 @@ from mentortui.core.models import SCHEMA_VERSION
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.storage.errors import PairFileError
-from mentortui.storage.store import PairStore, pair_to_raw
+from mentortui.storage.pair_file import pair_to_raw
+from mentortui.storage.store import PairStore
 
 from .conftest import TODAY
 

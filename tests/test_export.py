@@ -273,8 +273,8 @@ def test_held_meeting_number_counts_held_meetings_in_date_order():
 def test_agenda_shows_used_time_once_any_item_was_timed():
     pair = demo_pair(TODAY)
     meeting = last_meeting(pair)
-    meeting.agenda[0].used_seconds = 245
-    meeting.agenda[1].used_seconds = 3723
+    meeting.change_item(meeting.agenda[0].id, used_seconds=245)
+    meeting.change_item(meeting.agenda[1].id, used_seconds=3723)
     tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
     assert [[plain(t) for t in section_inlines(tokens, item.title)] for item in meeting.agenda] == [
         ["5 min planned, 4 min used"], ["30 min planned, 1 h 2 min used"], ["10 min planned, 0 min used"]]
@@ -314,8 +314,8 @@ def test_decisions_and_parked_topics_are_lists():
     meeting.decisions = ["Aim for analyst roles first", "Meet weekly in January"]
     meeting.parked = ["Salary negotiation"]
     tokens = PARSER.parse(meeting_markdown(pair, meeting, TODAY))
-    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == meeting.decisions
-    assert [plain(t) for t in section_inlines(tokens, "Parked topics")] == meeting.parked
+    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == list(meeting.decisions)
+    assert [plain(t) for t in section_inlines(tokens, "Parked topics")] == list(meeting.parked)
 
 
 @pytest.mark.parametrize("text", [
@@ -364,7 +364,7 @@ def build_pair(names: tuple[str, str], items: list[tuple[str, str]], decision: s
         for n, (text, owner) in enumerate(items)
     ]
     meeting.decisions = [decision]
-    meeting.agenda[0].title = agenda_title
+    meeting.change_item(meeting.agenda[0].id, title=agenda_title)
     pair.goals[0].title = goal_title
     return pair, meeting
 
@@ -405,7 +405,7 @@ def test_any_user_text_keeps_the_structure_and_reads_back(mentor, mentee, items,
     assert plain(tokens[1]) == f"{pair.mentee.name} with {pair.mentor.name}: meeting of Wed 11 Nov 2026"
     first_item = next(i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h3")
     assert plain(tokens[first_item + 1]) == meeting.agenda[0].title
-    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == meeting.decisions
+    assert [plain(t) for t in section_inlines(tokens, "Decisions")] == list(meeting.decisions)
 
     report_tokens = PARSER.parse(pair_markdown(pair, TODAY))
     assert shape(report_tokens) == plain_report_shape
@@ -417,7 +417,7 @@ def test_any_user_text_keeps_the_structure_and_reads_back(mentor, mentee, items,
 def test_every_table_cell_in_the_report_is_plain_text():
     """Cells come only from escaped text, so none holds emphasis, code or links."""
     pair, _ = build_pair(("*A*", "`B`"), [("<i>x</i>", "both")], "d", "[a](b)", "_g_")
-    pair.goals[0].checkins.append(CheckIn(on=TODAY, progress=50, note="**bold**\n| pipe"))
+    pair.goals[0].checkins = (*pair.goals[0].checkins, CheckIn(on=TODAY, progress=50, note="**bold**\n| pipe"))
     for table in tables(PARSER.parse(pair_markdown(pair, TODAY))):
         assert len({len(row) for row in table}) == 1
 
@@ -698,7 +698,7 @@ def test_raw_html_in_notes_and_fields_is_escaped_and_the_formatting_kept():
     pair = demo_pair(TODAY)
     meeting = last_meeting(pair)
     pair.mentee.name = "<b>Priya</b>"
-    meeting.agenda[0].title = "<img src=x onerror=alert(1)>"
+    meeting.change_item(meeting.agenda[0].id, title="<img src=x onerror=alert(1)>")
     meeting.decisions = ["<script>alert('decision')</script>"]
     meeting.notes = ("<script>alert('notes')</script>\n"
                      "<img src=x onerror=alert(1)> is *really* important\n"

@@ -45,8 +45,8 @@ def test_one_way_of_writing_time_never_a_clock_beside_minutes():
 def test_each_agenda_item_shows_its_planned_and_used_time():
     pair = demo_pair(TODAY)
     meeting = last_meeting(pair)
-    meeting.agenda[0].used_seconds = 27
-    meeting.agenda[1].used_seconds = 12 * 60 + 10
+    meeting.change_item(meeting.agenda[0].id, used_seconds=27)
+    meeting.change_item(meeting.agenda[1].id, used_seconds=12 * 60 + 10)
     markdown = meeting_markdown(pair, meeting, TODAY)
     assert under(markdown, "Check-in") == "5 min planned, 27 s used"
     assert under(markdown, "Priority topics") == "30 min planned, 12 min used"

@@ -1,7 +1,7 @@
 """A save that fails (a full disk) is never forgotten: one notification that names the
 cause, and leaving the pair asks what to do with the changes, with their size.
 
-The disk is mocked, not the app: ``PairFile.write`` raises ENOSPC while ``disk.full``
+The disk is mocked, not the app: ``PairFile.write_snapshot`` raises ENOSPC while ``disk.full``
 is set, as ``files.atomic_write`` does on a full disk. Everything else is real.
 """
 
@@ -21,7 +21,9 @@ from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.screens.pair_list import PairListScreen
 from mentortui.storage.errors import describe_os_error
 from mentortui.storage.journal import journal_path
-from mentortui.storage.store import PairFile, PairStore
+from mentortui.storage.pair_file import PairFile
+from mentortui.storage.snapshots import PairSnapshot
+from mentortui.storage.store import PairStore
 
 from .test_app import settle, type_text
 from .test_prepare_screens import open_pair, saved
@@ -36,14 +38,14 @@ class Disk:
 @pytest.fixture
 def disk(monkeypatch) -> Disk:
     disk = Disk()
-    real_write = PairFile.write
+    real_write = PairFile.write_snapshot
 
-    def write(pair_file: PairFile, raw: dict) -> None:
+    def write(pair_file: PairFile, snapshot: PairSnapshot) -> None:
         if disk.full:
             raise OSError(errno.ENOSPC, "No space left on device", str(pair_file.path))
-        real_write(pair_file, raw)
+        real_write(pair_file, snapshot)
 
-    monkeypatch.setattr(PairFile, "write", write)
+    monkeypatch.setattr(PairFile, "write_snapshot", write)
     return disk
 
 

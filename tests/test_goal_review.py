@@ -137,4 +137,4 @@ async def test_moving_complete_by_offers_to_spread_the_checkins_again(make_app, 
         await saved(app, pilot)
     goal = store.load(demo_slug).goals[0]
     assert goal.complete_by == date(2027, 4, 30)
-    assert goal.checkin_dates == [date(2026, 10, 28), date(2027, 2, 11), date(2027, 4, 30)]
+    assert goal.checkin_dates == (date(2026, 10, 28), date(2027, 2, 11), date(2027, 4, 30))

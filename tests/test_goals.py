@@ -557,7 +557,7 @@ def test_checkin_at_100_leaves_a_dropped_goal_dropped():
 def test_revise_keeps_the_old_wording_and_date_in_history():
     goal = make_goal()
     revise(goal, TODAY)
-    assert goal.history == [GoalVersion(
+    assert list(goal.history) == [GoalVersion(
         revised_on=TODAY, title="Build a portfolio of data projects",
         complete_by=date(2027, 2, 26), **GOOD_FIELDS,
     )]

@@ -55,7 +55,7 @@ def test_ticks_follow_what_the_pair_shows():
     upcoming = pair.next_meeting(TODAY)
     assert upcoming is not None
     upcoming.mentee_update = "Two interviews done."
-    upcoming.agenda.append(AgendaItem(title="Promotion path", raised_by="mentee"))
+    upcoming.agenda = (*upcoming.agenda, AgendaItem(title="Promotion path", raised_by="mentee"))
     mentee = states(before_meeting(BEFORE, pair, "mentee", upcoming, TODAY, Sharing(shared=True)))
     # the mentee owes an overdue item; the update and a topic are there; the pair is synced
     assert mentee == {

@@ -99,7 +99,7 @@ async def test_a_heading_renamed_in_the_editor_moves_its_text_to_the_general_not
                     "mv \"$1.new\" \"$1\"\n")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert second.notes == ""
+        assert meeting.agenda[1].id == second.id and meeting.agenda[1].notes == ""
         assert meeting.notes == "General: Priya joined late.\n\n## [b]Renamed[/b]\n\nsecond item"
         assert meeting.agenda[0].notes == "first item\n" + HOSTILE
         assert any(f'"{second.title}"' in n.message and "changed or removed" in n.message

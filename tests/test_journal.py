@@ -19,8 +19,8 @@ from mentortui.storage.journal import (
     journal_path,
     read_newest,
 )
+from mentortui.storage.pair_file import PairFile
 from mentortui.storage.session import PairSession
-from mentortui.storage.store import PairFile
 
 
 def running_meeting_id(session: PairSession) -> str:
@@ -139,7 +139,7 @@ def test_a_torn_journal_tail_is_cut_so_later_records_are_read(store, demo_slug, 
     torn = encode(Record(99, meeting_id, "torn record, never finished"))[:-5]
     path.write_bytes(path.read_bytes() + torn)
 
-    monkeypatch.setattr(PairFile, "write", FailingWrites())  # the records stay in the journal
+    monkeypatch.setattr(PairFile, "write_snapshot", FailingWrites())  # the records stay in the journal
     again = PairSession.open(store, demo_slug)
     try:
         assert again.pair.meetings[-1].notes == "whole record"
@@ -160,7 +160,7 @@ class FailingWrites:
 
 def test_closing_after_a_failed_save_keeps_the_journal_with_the_last_notes(store, demo_slug):
     session = PairSession.open(store, demo_slug)
-    session.pair_file.write = FailingWrites()
+    session.pair_file.write_snapshot = FailingWrites()
     meeting = session.pair.meetings[-1]
     session.set_notes(meeting, "typed while the disk was full")
     session.save()
@@ -182,7 +182,7 @@ def test_closing_after_a_failed_save_keeps_the_journal_with_the_last_notes(store
 
 def test_discarding_removes_the_journal(store, demo_slug):
     session = PairSession.open(store, demo_slug)
-    session.pair_file.write = FailingWrites()
+    session.pair_file.write_snapshot = FailingWrites()
     session.set_notes(session.pair.meetings[-1], "to be lost on purpose")
     session.save()
     session.close(discard=True)

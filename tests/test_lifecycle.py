@@ -116,7 +116,7 @@ def test_needs_meetings_held_stay_in_stage_two_until_goals_are_worked():
     goal = Goal(title="Portfolio")
     pair.goals.append(goal)
     assert suggested_stage(pair) is None
-    goal.checkins.append(CheckIn(on=TODAY, progress=20))
+    goal.checkins = (*goal.checkins, CheckIn(on=TODAY, progress=20))
     assert suggested_stage(pair) == (3, "goals are being worked, with check-ins")
     goal.status = "dropped"
     assert suggested_stage(pair) is None

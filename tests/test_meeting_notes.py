@@ -51,7 +51,7 @@ def test_notes_of_and_set_notes_of_reach_the_general_notes_and_each_item() -> No
 def test_the_document_has_a_heading_per_item_in_agenda_order_with_markup_escaped_and_twins_numbered() -> None:
     record = meeting("Check-in", "*Big* news", "Check-in")
     record.notes = "Arrived late."
-    record.agenda[0].notes = "Tired.\n## Check-in"
+    record.change_item(record.agenda[0].id, notes="Tired.\n## Check-in")
     assert whole_document(record) == ("## General notes\n\nArrived late.\n\n"
                                       "## Check-in\n\nTired.\n\\## Check-in\n\n"
                                       "## \\*Big\\* news\n\n"
@@ -61,8 +61,8 @@ def test_the_document_has_a_heading_per_item_in_agenda_order_with_markup_escaped
 def test_split_gives_back_what_whole_wrote() -> None:
     record = meeting("Check-in", "Action items", "Next steps")
     record.notes = "general\n"
-    record.agenda[0].notes = "## Action items\nnot a heading"
-    record.agenda[2].notes = "\n\nspaced\n\n"
+    record.change_item(record.agenda[0].id, notes="## Action items\nnot a heading")
+    record.change_item(record.agenda[2].id, notes="\n\nspaced\n\n")
     split = split_document(record, whole_document(record))
     assert (split.general, [split.items[item.id] for item in record.agenda]) == everything(record)
     assert split.unmatched == []
@@ -91,9 +91,9 @@ def test_text_typed_under_a_heading_goes_to_that_item() -> None:
 def test_a_renamed_heading_moves_its_text_to_the_general_notes_and_is_named() -> None:
     record = meeting("Check-in", "Goals", "Next steps")
     record.notes = "general"
-    record.agenda[0].notes = "tired"
-    record.agenda[1].notes = "CV goal at 40%"
-    record.agenda[2].notes = "meet on fri"
+    record.change_item(record.agenda[0].id, notes="tired")
+    record.change_item(record.agenda[1].id, notes="CV goal at 40%")
+    record.change_item(record.agenda[2].id, notes="meet on fri")
     document = whole_document(record).replace("## Goals", "## Our goals")
     split = split_document(record, document)
     assert split.unmatched == ["Goals"]
@@ -104,8 +104,8 @@ def test_a_renamed_heading_moves_its_text_to_the_general_notes_and_is_named() ->
 
 def test_a_heading_line_in_the_notes_above_a_renamed_heading_stays_with_its_item() -> None:
     record = meeting("Check-in", "Goals")
-    record.agenda[0].notes = "tired\n## Sleep\nbetter"
-    record.agenda[1].notes = "CV goal"
+    record.change_item(record.agenda[0].id, notes="tired\n## Sleep\nbetter")
+    record.change_item(record.agenda[1].id, notes="CV goal")
     split = split_document(record, whole_document(record).replace("## Goals", "## Our goals"))
     assert split.items == {record.agenda[0].id: "tired\n## Sleep\nbetter", record.agenda[1].id: ""}
     assert split.general == "## Our goals\n\nCV goal"
@@ -114,8 +114,8 @@ def test_a_heading_line_in_the_notes_above_a_renamed_heading_stays_with_its_item
 
 def test_a_removed_heading_keeps_its_text_in_the_section_above() -> None:
     record = meeting("Check-in", "Goals")
-    record.agenda[0].notes = "tired"
-    record.agenda[1].notes = "CV goal"
+    record.change_item(record.agenda[0].id, notes="tired")
+    record.change_item(record.agenda[1].id, notes="CV goal")
     split = split_document(record, whole_document(record).replace("## Goals\n", ""))
     assert split.unmatched == ["Goals"]
     assert split.items[record.agenda[0].id] == "tired\n\n\nCV goal"
@@ -133,5 +133,5 @@ def test_meeting_text_is_the_general_notes_alone_until_an_item_has_notes() -> No
     record = meeting("Check-in", "Goals")
     record.notes = "general"
     assert meeting_text(record) == "general"
-    record.agenda[1].notes = "CV goal"
+    record.change_item(record.agenda[1].id, notes="CV goal")
     assert meeting_text(record) == "## General notes\n\ngeneral\n\n## Goals\n\nCV goal"

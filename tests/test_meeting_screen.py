@@ -85,7 +85,7 @@ async def test_a_whole_meeting_from_agenda_to_checklist(make_app, store, demo_sl
     # The notes stay with the agenda item they were typed under.
     assert held.agenda[0].notes == "## Check-in\nPriya sends the CV [draft] | v2\nI will share the deck"
     assert held.agenda[1].notes == "\nsalary talk\nWe focus on the talk first"
-    assert held.decisions == ["We focus on the talk first"]
+    assert held.decisions == ("We focus on the talk first",)
     assert held.agenda[0].used_seconds == 7 * 60
     assert held.assignment.startswith("Each of you completes the action items you own")
     new_items = [a for a in pair.action_items if a.meeting_id == held.id]

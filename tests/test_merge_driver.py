@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from mentortui.core.models import Pair
-from mentortui.storage.store import canonical_bytes, read_documents
+from mentortui.storage.pair_file import canonical_bytes, read_documents
 from tests.sharing_support import NOTES, new_meeting, starting_pair
 
 

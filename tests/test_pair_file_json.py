@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from mentortui.storage.decoding import decode
 from mentortui.storage.errors import PairFileError
+from mentortui.storage.pair_file import canonical_bytes, pair_to_raw, read_documents
 from mentortui.storage.pair_settings import PairSettings, save_pair_settings
 from mentortui.storage.session import PairSession
-from mentortui.storage.store import PairStore, canonical_bytes, pair_to_raw, read_documents
+from mentortui.storage.store import PairStore
 from mentortui.storage.tinydb_storage import encode_raw
 
 from .test_hostile_text import hostile_pair

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mentortui.screens.pair_home import PairHomeScreen
-from mentortui.storage import store as store_module
+from mentortui.storage import pair_file as pair_file_module
 from mentortui.storage.store import PairStore
 
 
@@ -151,7 +151,7 @@ def test_a_holder_note_that_cannot_be_written_does_not_stop_the_pair_opening(sto
     def disk_full(path, data):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(store_module, "atomic_write", disk_full)
+    monkeypatch.setattr(pair_file_module, "atomic_write", disk_full)
     with store.open(demo_slug) as pair_file:
         assert not pair_file.read_only
         assert pair_file.load().title == "Priya Raman with Dana Okafor"

@@ -125,7 +125,7 @@ async def test_decided_and_park_lines_are_captured_as_decisions_and_parked_topic
         assert "Parked for next time (1)\n- salary talk" in captured(app)
         await saved(app, pilot)
     meeting = unfinished_meeting(store.load(demo_slug))
-    assert (meeting.decisions, meeting.parked) == (["we meet every two weeks"], ["salary talk"])
+    assert (meeting.decisions, meeting.parked) == (("we meet every two weeks",), ("salary talk",))
 
 
 async def test_ctrl_z_right_after_takes_the_capture_and_the_mark_back(make_app, store, demo_slug):
@@ -149,7 +149,7 @@ async def test_ctrl_z_right_after_takes_the_capture_and_the_mark_back(make_app, 
     pair = store.load(demo_slug)
     meeting = unfinished_meeting(pair)
     assert not [a for a in pair.action_items if a.meeting_id == meeting.id]
-    assert meeting.decisions == ["keep it"]
+    assert meeting.decisions == ("keep it",)
 
 
 async def test_switched_off_a_prefixed_line_stays_plain_notes(make_app, store, demo_slug, monkeypatch):

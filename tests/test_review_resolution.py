@@ -102,13 +102,14 @@ def test_item_notes_both_sides_changed_are_listed_by_item_and_settled_on_that_it
     index = next(i for i, m in enumerate(base.meetings) if len(m.agenda) >= 2)
     meeting = base.meetings[index]
     first, second = meeting.agenda[0], meeting.agenda[1]
-    first.notes = second.notes = "shared line"
+    for item in (first, second):
+        meeting.change_item(item.id, notes="shared line")
     sides = []
     for role in ("mentor", "mentee"):
         side = base.model_copy(deep=True)
         side_meeting = side.meetings[index]
-        side_meeting.agenda[0].notes = f"{role} rewrote the first item"
-        side_meeting.agenda[1].notes = f"{role} rewrote the second item"
+        side_meeting.change_item(side_meeting.agenda[0].id, notes=f"{role} rewrote the first item")
+        side_meeting.change_item(side_meeting.agenda[1].id, notes=f"{role} rewrote the second item")
         side_meeting.updated_at, side_meeting.updated_by = NOW, role
         sides.append(side.model_dump(mode="json"))
     merged = Pair.model_validate(merge_pairs(base.model_dump(mode="json"), *sides).document)

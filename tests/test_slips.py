@@ -111,7 +111,7 @@ def test_only_a_changed_date_counts_as_a_slip_and_the_most_slipped_come_first():
     push_due(once, date(2026, 11, 27))
     push_due(twice, date(2026, 11, 23))
     push_due(twice, date(2026, 12, 1))
-    assert undated.due_history == [] and once.due_history == [date(2026, 11, 20)]
+    assert undated.due_history == () and once.due_history == (date(2026, 11, 20),)
     assert due_dates(twice) == [date(2026, 11, 16), date(2026, 11, 23), date(2026, 12, 1)]
     assert slipped_most(pair, 5) == [twice, once]
     assert slipped_most(pair, 1) == [twice]

@@ -14,9 +14,10 @@ from mentortui.core.demo import demo_pair
 from mentortui.core.models import CustomStarter, Tombstone
 from mentortui.screens.starters import StartersScreen
 from mentortui.storage.errors import PairFileError
+from mentortui.storage.pair_file import canonical_bytes, read_documents
 from mentortui.storage.pair_settings import PairSettings, save_pair_settings
 from mentortui.storage.session import PairSession
-from mentortui.storage.store import PairStore, canonical_bytes, read_documents
+from mentortui.storage.store import PairStore
 
 from .conftest import TODAY
 from .test_prepare_screens import open_pair, rows, saved
@@ -155,7 +156,7 @@ def test_reload_takes_what_a_sync_wrote_and_stamps_only_later_changes(store, dem
 def test_reload_keeps_notes_the_journal_holds_that_no_save_wrote(store, demo_slug, monkeypatch):
     session = open_session(store, demo_slug)
     meeting = session.pair.meetings[0]
-    monkeypatch.setattr(session.pair_file, "write", lambda raw: (_ for _ in ()).throw(OSError(28, "full")))
+    monkeypatch.setattr(session.pair_file, "write_snapshot", lambda raw: (_ for _ in ()).throw(OSError(28, "full")))
     session.set_notes(meeting, "typed while the disk was full")
     session.save()
     session.flush()

@@ -35,8 +35,9 @@ from mentortui.storage.errors import (
     PairLockedError,
     StoreError,
 )
+from mentortui.storage.pair_file import pair_to_raw
 from mentortui.storage.paths import check_slug, slugify
-from mentortui.storage.store import PairStore, pair_to_raw
+from mentortui.storage.store import PairStore
 
 TODAY = date(2026, 11, 25)
 SLUG = "priya-with-dana"

@@ -87,7 +87,7 @@ def mark(item: ActionItem, status: ActionStatus, today: date) -> None:
 def push_due(item: ActionItem, day: date) -> None:
     """Give the item a new delivery date; the date it had is kept in its history."""
     if item.due is not None and item.due != day:
-        item.due_history.append(item.due)
+        item.due_history = (*item.due_history, item.due)
     item.due = day
 
 

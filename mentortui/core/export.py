@@ -37,12 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from functools import cache, lru_cache
 from html import escape as escape_html
-from typing import Any, Literal
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, Literal
 
 from mentortui.core.action_items import (
     ActionIndex,
@@ -76,8 +73,14 @@ from mentortui.core.models import (
 )
 from mentortui.core.preparation import raised_mark, update_heading
 from mentortui.core.safe_notes import SafeNotes, summary_notes
+from mentortui.core.simple_html import simple_html
 from mentortui.core.smart_goals import SMART_FIELDS, SMART_NAMES
 from mentortui.core.worksheets import worksheet_title
+
+if TYPE_CHECKING:  # markdown-it is imported when first needed: a Markdown report of plain notes never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 __all__ = ["PRIVATE_HEADING", "Anchors", "Audience", "audience_line", "duration", "escape_text",
            "heading_anchor", "held_meeting_number", "html_document", "meeting_markdown", "pair_markdown",
@@ -191,15 +194,22 @@ def _heading_ids(state: StateCore) -> None:
             token.attrSet("id", anchors.add(_inline_text(tokens[index + 1].children or ())))
 
 
-_PARSER = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
-_PARSER.core.ruler.push("heading_ids", _heading_ids)
+@cache
+def _parser() -> MarkdownIt:
+    """The parser of the HTML export: CommonMark and tables, raw HTML off, line breaks kept,
+    heading ids."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+    parser.core.ruler.push("heading_ids", _heading_ids)
+    return parser
 
 
 def _reads(markdown: str) -> str:
     """What one line of inline Markdown (a heading's) reads, rendered."""
     if _INLINE_MARKUP.search(markdown) is None:
         return markdown
-    return _inline_text(_PARSER.parseInline(markdown)[0].children or ())
+    return _inline_text(_parser().parseInline(markdown)[0].children or ())
 
 _STYLE = """\
 body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 50em; margin: 2em auto;
@@ -224,13 +234,21 @@ def to_html(markdown: str | Sequence[str]) -> str:
     reference definition from any part (when there are any, the parts are converted a
     second time, knowing them all)."""
     if isinstance(markdown, str):
-        return str(_PARSER.render(markdown))
+        return str(_parser().render(markdown))
     env: dict[str, Any] = {}
-    html = [_PARSER.render(part, env) for part in markdown]
+    html = [_part_html(part, env) for part in markdown]
     if env.get("references"):
         known = {"references": env["references"]}
-        html = [_PARSER.render(part, known) for part in markdown]
+        html = [_parser().render(part, known) for part in markdown]
     return "".join(html)
+
+
+def _part_html(markdown: str, env: dict[str, Any]) -> str:
+    """The HTML of one part of a document, written directly when its shapes are simple
+    (:func:`simple_html`, the same bytes), else by the parser; ``env`` is the document's."""
+    anchors = env.setdefault(_ANCHORS, Anchors())
+    simple = simple_html(markdown, anchors.add)
+    return str(_parser().render(markdown, env)) if simple is None else simple
 
 
 def html_document(markdown: str | Sequence[str], title: str) -> str:
@@ -246,6 +264,7 @@ def html_document(markdown: str | Sequence[str], title: str) -> str:
 
 # --- Small formatting helpers ------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # a long report writes the same few days many times
 def _day(day: date) -> str:
     """"Wed 11 Nov 2026": exports are read later, so the year is always there."""
     return f"{day:%a} {day.day} {day:%b %Y}"

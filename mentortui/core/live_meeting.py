@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from mentortui.core.action_items import mark, outcome_now, push_due
 from mentortui.core.assignments import settle_feedback
@@ -19,10 +20,13 @@ from mentortui.core.models import (
     Meeting,
     Owner,
     Pair,
+    revised,
 )
 from mentortui.core.planning import add_item, carry_in, suggest_kind, template_items
 from mentortui.core.starter_bank import record_reached
 
+LineField = Literal["decisions", "parked"]
+"""A meeting's lists of one-line captures."""
 _FIRST_WORD = re.compile(r"\w+", re.UNICODE)
 EARLY_START = timedelta(days=1)
 
@@ -42,7 +46,7 @@ def start(pair: Pair, meeting: Meeting, now: datetime, content: BuiltinContent) 
     """Start the clock; with no agenda the meeting runs the regular template. The meeting
     is recorded as held when it really starts; the planned moment is kept beside it."""
     if not meeting.agenda:
-        meeting.agenda = template_items(content.templates["regular"])
+        meeting.agenda = tuple(template_items(content.templates["regular"]))
     if meeting.started_at is None:
         carry_in(pair, meeting)
         meeting.started_at = now
@@ -71,9 +75,8 @@ def cancel_start(pair: Pair, meeting: Meeting) -> None:
     if meeting.planned_for is not None:
         meeting.scheduled = meeting.planned_for
         meeting.planned_for = None
-    for item in meeting.agenda:
-        item.used_seconds = 0
-    meeting.carried = []
+    meeting.agenda = tuple(revised(item, used_seconds=0) for item in meeting.agenda)
+    meeting.carried = ()
     _forget_asked(pair, meeting)
 
 
@@ -111,7 +114,8 @@ def _bank_time(meeting: Meeting, now: datetime) -> None:
     index = current_index(meeting)
     if index is not None and meeting.current_since is not None:
         spent = max(0, int((now - meeting.current_since).total_seconds()))
-        meeting.agenda[index].used_seconds += spent
+        item = meeting.agenda[index]
+        meeting.change_item(item.id, used_seconds=item.used_seconds + spent)
         meeting.current_since = now
 
 
@@ -143,6 +147,19 @@ def guess_owner(text: str, pair: Pair) -> Owner:
     return "mentee"
 
 
+def add_line(meeting: Meeting, lines: LineField, text: str) -> int:
+    """Add a decision or a parked topic; returns its place, for ``remove_line``."""
+    setattr(meeting, lines, (*getattr(meeting, lines), text))
+    return len(getattr(meeting, lines)) - 1
+
+
+def remove_line(meeting: Meeting, lines: LineField, index: int, text: str) -> None:
+    """Take back the decision or parked topic ``add_line`` put at ``index``, if it is still there."""
+    kept: tuple[str, ...] = getattr(meeting, lines)
+    if index < len(kept) and kept[index] == text:
+        setattr(meeting, lines, (*kept[:index], *kept[index + 1:]))
+
+
 def capture_action(pair: Pair, meeting: Meeting, text: str, owner: Owner, due: date | None,
                    goal_id: str | None) -> ActionItem:
     item = ActionItem(text=text, owner=owner, due=due, meeting_id=meeting.id, goal_id=goal_id)
@@ -159,28 +176,28 @@ def missing_dates(pair: Pair, meeting: Meeting) -> list[ActionItem]:
     return [item for item in meeting_actions(pair, meeting) if item.status == "open" and item.due is None]
 
 
-def _carried_record(meeting: Meeting, item: ActionItem) -> CarriedOutcome:
-    """The meeting's record of a carried item, made with the date it had when first taken up."""
-    record = next((outcome for outcome in meeting.carried if outcome.item_id == item.id), None)
-    if record is None:
-        record = CarriedOutcome(item_id=item.id, old_due=item.due)
-        meeting.carried.append(record)
-    return record
+def _record_carried(meeting: Meeting, item: ActionItem, **changes: object) -> None:
+    """Change the meeting's record of a carried item, made with the delivery date the
+    item had when the meeting first took it up."""
+    records = list(meeting.carried)
+    index = next((index for index, outcome in enumerate(records) if outcome.item_id == item.id), None)
+    if index is None:
+        records.append(CarriedOutcome(item_id=item.id, old_due=item.due, **changes))
+    else:
+        records[index] = revised(records[index], **changes)
+    meeting.carried = tuple(records)
 
 
 def review_carried(meeting: Meeting, item: ActionItem, status: ActionStatus, today: date) -> None:
     """Mark a carried item done or dropped in the meeting, and record that it was."""
-    record = _carried_record(meeting, item)
     mark(item, status, today)
-    record.outcome = outcome_now(item)
+    _record_carried(meeting, item, outcome=outcome_now(item))
 
 
 def push_carried(meeting: Meeting, item: ActionItem, day: date) -> None:
     """Push a carried item's delivery date in the meeting, and record the old and new dates."""
-    record = _carried_record(meeting, item)
+    _record_carried(meeting, item, outcome="pushed", new_due=day)
     push_due(item, day)
-    record.outcome = "pushed"
-    record.new_due = day
 
 
 def _record_still_open(pair: Pair, meeting: Meeting) -> None:
@@ -188,7 +205,8 @@ def _record_still_open(pair: Pair, meeting: Meeting) -> None:
     for entry in meeting.agenda:
         item = pair.action_item(entry.ref) if entry.source == "action_item" else None
         if item is not None and all(outcome.item_id != item.id for outcome in meeting.carried):
-            meeting.carried.append(CarriedOutcome(item_id=item.id, outcome=outcome_now(item), old_due=item.due))
+            meeting.carried = (*meeting.carried,
+                               CarriedOutcome(item_id=item.id, outcome=outcome_now(item), old_due=item.due))
 
 
 def suggest_next_start(pair: Pair, meeting: Meeting, today: date) -> datetime:

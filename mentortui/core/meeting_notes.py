@@ -69,7 +69,7 @@ def set_notes_of(meeting: Meeting, item_id: str | None, text: str) -> None:
     if item_id is GENERAL:
         meeting.notes = text
     else:
-        _item(meeting, item_id).notes = text
+        meeting.change_item(_item(meeting, item_id).id, notes=text)
 
 
 def whole_document(meeting: Meeting) -> str:

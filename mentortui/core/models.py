@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import uuid
+import weakref
 from datetime import date, datetime, time
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -30,6 +31,8 @@ _ANSI_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|
 
 def clean_text(text: str) -> str:
     """Drop terminal escape sequences and control characters; keep tabs and newlines."""
+    if _CONTROL_CHARS.search(text) is None:  # no ESC and no CR either: nothing to change
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL_CHARS.sub("", _ANSI_SEQUENCE.sub("", text))
 
@@ -65,14 +68,18 @@ def _strict_date(value: object) -> date:
 
 
 def _strict_datetime(value: object) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None, microsecond=0)
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.strip()).replace(tzinfo=None, microsecond=0)
+            moment = datetime.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise ValueError("must be a date and time written like 2026-12-04T17:30")
+            raise ValueError("must be a date and time written like 2026-12-04T17:30") from None
+    elif isinstance(value, datetime):
+        moment = value
+    else:
+        raise ValueError("must be a date and time written like 2026-12-04T17:30")
+    if moment.tzinfo is not None or moment.microsecond:
+        moment = moment.replace(tzinfo=None, microsecond=0)
+    return moment
 
 
 Text = Annotated[str, BeforeValidator(_require_text)]
@@ -157,10 +164,31 @@ class Model(BaseModel):
 class Stamped(Model):
     """A record a merge can reason about: when it last changed, and on whose machine.
     Both are set by the store when it saves a change (see ``storage.stamping``); None on
-    a record no one has changed since files carried stamps."""
+    a record no one has changed since files carried stamps.
+
+    Every field of a record holds an immutable value (text, dates, tuples, frozen parts),
+    so a record changes only by assignment, and every assignment marks it edited (see
+    ``EDITED``): a save re-encodes the records edited since the last one, not the pair."""
 
     updated_at: Moment | None = None
     updated_by: Role | None = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        EDITED[id(self)] = self
+
+
+EDITED: weakref.WeakValueDictionary[int, Stamped] = weakref.WeakValueDictionary()
+"""Every record assigned to since a save last encoded it (see ``storage.snapshots``), by
+``id()``; a record no longer used anywhere leaves it by itself."""
+
+Part = TypeVar("Part", bound=Model)
+
+
+def revised(part: Part, **changes: object) -> Part:
+    """A validated copy of a frozen part of a record (an agenda item, a check-in) with
+    ``changes``; the record then takes it by assignment."""
+    return type(part).model_validate({**part.model_dump(), **changes})
 
 
 class Person(Model):
@@ -188,6 +216,8 @@ class Expectations(Model):
 
 
 class AgendaItem(Model):
+    model_config = ConfigDict(frozen=True)
+
     id: str = Field(default_factory=new_id)
     title: Title
     minutes: Minutes = 5
@@ -205,6 +235,8 @@ class CarriedOutcome(Model):
     """What a meeting did with one action item carried in from an earlier meeting: its
     delivery date when the meeting took it up, and the new one when it was pushed."""
 
+    model_config = ConfigDict(frozen=True)
+
     item_id: str
     outcome: CarriedOutcomeKind = "open"
     old_due: Day | None = None
@@ -216,11 +248,11 @@ class Meeting(Stamped):
     kind: MeetingKind = "regular"
     scheduled: Moment
     planned_minutes: Minutes = 60
-    agenda: list[AgendaItem] = Field(default_factory=list)
+    agenda: tuple[AgendaItem, ...] = ()
     notes: Text = ""
-    decisions: list[Title] = Field(default_factory=list)
+    decisions: tuple[Title, ...] = ()
     assignment: Text = ""
-    parked: list[Title] = Field(default_factory=list)
+    parked: tuple[Title, ...] = ()
     started_at: Moment | None = None
     ended_at: Moment | None = None
     current_item: str | None = None
@@ -233,13 +265,20 @@ class Meeting(Stamped):
     # What the mentee wrote, before the meeting, about how things went since the last one.
     mentee_update: Text = ""
     # What happened, in this meeting, to the action items carried in from earlier ones.
-    carried: list[CarriedOutcome] = Field(default_factory=list)
+    carried: tuple[CarriedOutcome, ...] = ()
     # Who came, recorded when the meeting ends; None on meetings ended before it was asked.
     attended: Attendance | None = None
     # The assignment for the next meeting: when it is due and how far it got.
     assignment_due: Day | None = None
     assignment_state: AssignmentState = "given"
     assignment_received_on: Day | None = None
+
+    def change_item(self, item_id: str, **changes: object) -> AgendaItem:
+        """Put a copy of one agenda item with ``changes`` in its place; returns the copy."""
+        index = next(index for index, item in enumerate(self.agenda) if item.id == item_id)
+        changed = revised(self.agenda[index], **changes)
+        self.agenda = (*self.agenda[:index], changed, *self.agenda[index + 1:])
+        return changed
 
     def is_missed(self, today: date) -> bool:
         """Planned, never started, and its day has passed."""
@@ -275,13 +314,15 @@ class ActionItem(Stamped):
     goal_id: str | None = None
     done_on: Day | None = None
     # Earlier delivery dates, one for each time the date was pushed; it only grows.
-    due_history: list[Day] = Field(default_factory=list)
+    due_history: tuple[Day, ...] = ()
 
     def is_overdue(self, today: date) -> bool:
         return self.status == "open" and self.due is not None and self.due < today
 
 
 class CheckIn(Model):
+    model_config = ConfigDict(frozen=True)
+
     on: Day
     progress: Annotated[int, Field(ge=0, le=100, strict=True)]
     note: Text = ""
@@ -302,16 +343,18 @@ class SmartWording(Model):
 class GoalVersion(SmartWording):
     """A goal's wording as it stood before a revision."""
 
+    model_config = ConfigDict(frozen=True)
+
     revised_on: Day
 
 
 class Goal(SmartWording, Stamped):
     id: str = Field(default_factory=new_id)
     term: GoalTerm = "short"
-    checkin_dates: list[Day] = Field(default_factory=list)
-    checkins: list[CheckIn] = Field(default_factory=list)
+    checkin_dates: tuple[Day, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
     status: GoalStatus = "active"
-    history: list[GoalVersion] = Field(default_factory=list)
+    history: tuple[GoalVersion, ...] = ()
     # The long-term goal this short-term goal serves, if any.
     serves: str | None = None
 
@@ -332,6 +375,8 @@ class CustomStarter(Stamped):
 
 
 class AskedStarter(Model):
+    model_config = ConfigDict(frozen=True)
+
     starter_id: str
     meeting_id: str | None = None
     on: Day

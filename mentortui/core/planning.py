@@ -65,7 +65,7 @@ def plan_next_meeting(pair: Pair, today: date, content: BuiltinContent) -> Meeti
         )
         pair.meetings.append(meeting)
     if not meeting.agenda:
-        meeting.agenda = template_items(content.templates[meeting.kind])
+        meeting.agenda = tuple(template_items(content.templates[meeting.kind]))
     carry_in(pair, meeting)
     return meeting
 
@@ -100,9 +100,9 @@ def change_kind(meeting: Meeting, kind: MeetingKind, content: BuiltinContent, ke
                 agenda[slot] = item
                 taken.add(slot)
     meeting.kind = kind
-    meeting.agenda = agenda
+    meeting.agenda = tuple(agenda)
     for item in kept:
-        meeting.agenda.insert(_slot_for(meeting, item), item)
+        add_item(meeting, item)
 
 
 def _slot_for(meeting: Meeting, item: AgendaItem) -> int:
@@ -120,7 +120,18 @@ def _slot_for(meeting: Meeting, item: AgendaItem) -> int:
 
 
 def add_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
-    meeting.agenda.insert(_slot_for(meeting, item), item)
+    insert_item(meeting, _slot_for(meeting, item), item)
+    return item
+
+
+def insert_item(meeting: Meeting, index: int, item: AgendaItem) -> None:
+    meeting.agenda = (*meeting.agenda[:index], item, *meeting.agenda[index:])
+
+
+def remove_item(meeting: Meeting, index: int) -> AgendaItem:
+    """Take the item at ``index`` off the agenda; returns it."""
+    item = meeting.agenda[index]
+    meeting.agenda = (*meeting.agenda[:index], *meeting.agenda[index + 1:])
     return item
 
 
@@ -153,21 +164,21 @@ def carry_in(pair: Pair, meeting: Meeting) -> None:
                 title=f"Goal check-in: {goal.title}", minutes=CARRIED_MINUTES["goal_checkin"],
                 source="goal_checkin", ref=goal.id)
     present = {(item.source, item.ref) for item in meeting.agenda}
-    meeting.agenda = [
+    meeting.agenda = tuple(
         item for item in meeting.agenda
         if item.source not in CARRIED_SOURCES or (item.source, item.ref) in wanted
-    ]
+    )
     for key, item in wanted.items():
         if key not in present:
             add_item(meeting, item)
 
 
-def planned_agenda(pair: Pair, meeting: Meeting) -> list[AgendaItem]:
+def planned_agenda(pair: Pair, meeting: Meeting) -> tuple[AgendaItem, ...]:
     """The agenda as it stands now: before the meeting starts, its carried items follow
     the pair's action items and goals (without changing the meeting)."""
     if meeting.started_at is not None:
         return meeting.agenda
-    view = meeting.model_copy(update={"agenda": list(meeting.agenda)})
+    view = meeting.model_copy()
     carry_in(pair, view)
     return view.agenda
 
@@ -175,8 +186,7 @@ def planned_agenda(pair: Pair, meeting: Meeting) -> list[AgendaItem]:
 def move_item(meeting: Meeting, index: int, offset: int) -> int:
     """Move the item at ``index`` by ``offset`` places; return where it ended up."""
     target = max(0, min(len(meeting.agenda) - 1, index + offset))
-    item = meeting.agenda.pop(index)
-    meeting.agenda.insert(target, item)
+    insert_item(meeting, target, remove_item(meeting, index))
     return target
 
 

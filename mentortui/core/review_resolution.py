@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from mentortui.core.models import Pair, ReviewItem, ReviewOption, Role, Tombstone
+from mentortui.core.models import Meeting, Pair, ReviewItem, ReviewOption, Role, Tombstone
 
 Choice = Literal["mine", "theirs", "both"]
 
@@ -94,14 +94,14 @@ def _set_field(pair: Pair, item: ReviewItem, value: object) -> None:
     if record is None:
         raise ReviewError("The record this item is about no longer exists.")
     *path, name = item.field.split(".")
-    for step in path:  # "agenda.<item id>.notes": a list step is followed by an item's id
-        if isinstance(record, list):
-            record = next((entry for entry in record if getattr(entry, "id", None) == step), None)
-            if record is None:
-                raise ReviewError("The agenda item this is about is no longer on the agenda.")
-        else:
-            record = getattr(record, step)
     try:
+        if isinstance(record, Meeting) and path[:1] == ["agenda"]:  # "agenda.<item id>.notes"
+            if all(entry.id != path[1] for entry in record.agenda):
+                raise ReviewError("The agenda item this is about is no longer on the agenda.")
+            record.change_item(path[1], **{name: value})
+            return
+        for step in path:
+            record = getattr(record, step)
         setattr(record, name, value)
     except ValidationError as error:
         raise ReviewError("That value is no longer valid here; edit the record instead.") from error

@@ -34,26 +34,36 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is imported when first needed: plain notes never need it
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 __all__ = ["SafeNotes", "is_dangerous_url", "notes_parser", "safe_notes", "summary_notes"]
 
 
-class _AnyLink(MarkdownIt):
-    """A parser that accepts every link, as the most permissive viewer would."""
+@cache
+def _strict() -> MarkdownIt:
+    """The blocks of the document as it is read (raw HTML off, as the HTML export renders it;
+    inline content is not needed here, so not parsed)."""
+    from markdown_it import MarkdownIt
 
-    def validateLink(self, url: str) -> bool:
-        return True
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
 
 
-# The blocks of the document as it is read (raw HTML off, as the HTML export renders it;
-# inline content is not needed here, so not parsed) ...
-_STRICT = MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
-# ... and how the most permissive viewer would read it: raw HTML on, any link accepted.
-_PERMISSIVE = _AnyLink("commonmark", {"html": True}).enable("table")
+@cache
+def _permissive() -> MarkdownIt:
+    """How the most permissive viewer would read the document: raw HTML on, any link accepted."""
+    from markdown_it import MarkdownIt
+
+    class AnyLink(MarkdownIt):
+        def validateLink(self, url: str) -> bool:
+            return True
+
+    return AnyLink("commonmark", {"html": True}).enable("table")
 
 _SENTINEL = "mentortui end of notes"
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -72,6 +82,15 @@ _DANGEROUS_SCHEME = re.compile(r"(?:javascript|vbscript|data|file):")
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t]*>|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*")
 _ATX_MARKS = re.compile(r"#{1,6}(?=[ \t]|$)")
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+# Plain notes (see _plain_notes) have none of these: no escape, code, raw HTML or autolink,
+# link, "~~~" fence or table, and nothing markdown-it would normalise.
+_NOT_PLAIN = re.compile(r"[\\`<\]~|\r\x00]")
+# What starts a line of words: not a space, not a block marker (list, quote, heading, rule,
+# setext underline).
+_WORDS = r"(?![-+*>#=_]|\d{1,9}[.)](?:[ \t]|$))\S"
+_TEXT_LINE = re.compile(_WORDS)
+# A list item of words, and its number if it is an ordered one.
+_ITEM_LINE = re.compile(rf"(?:[-+*]|(\d{{1,9}})[.)]) {_WORDS}")
 # CommonMark autolinks that are safe to keep live: web and mail addresses.
 _SAFE_AUTOLINK = re.compile(
     r"<(?:(?:https?|mailto):[^<>\x00-\x20]*"
@@ -105,6 +124,8 @@ def _keep_lines(state: StateCore) -> None:
 def notes_parser() -> MarkdownIt:
     """A parser for showing notes on screen (Textual's Markdown widget takes it as its
     ``parser_factory``): GitHub-like, every typed line break kept, raw HTML shown as text."""
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("gfm-like", {"html": False})
     parser.core.ruler.push("keep_lines", _keep_lines)
     return parser
@@ -154,14 +175,14 @@ def _close_fence(body: str) -> str | None:
     """
     if "```" not in body and "~~~" not in body:
         return body
-    tokens, line = _parse_with_sentinel(_STRICT, body)
+    tokens, line = _parse_with_sentinel(_strict(), body)
     if _ends_cleanly(tokens, line):
         return body
     fence = next((token.markup for token in tokens if token.type == "fence" and token.level == 0
                   and token.map is not None and token.map[1] > line), None)
     if fence is not None:
         closed = f"{body}\n{fence}"
-        if _ends_cleanly(*_parse_with_sentinel(_STRICT, closed)):
+        if _ends_cleanly(*_parse_with_sentinel(_strict(), closed)):
             return closed
     return None
 
@@ -333,7 +354,7 @@ def _inert_notes(body: str, below: int = 0) -> tuple[str, list[str]]:
     headings moved ``below`` levels down, their block structure otherwise unchanged; and
     the text of each heading."""
     lines = body.split("\n")
-    tokens = _STRICT.parse(body)
+    tokens = _strict().parse(body)
     code, ranges, rows, continued = _blocks(tokens, lines)
     for start, end in ranges:
         if start in code:
@@ -350,6 +371,34 @@ def _inert_notes(body: str, below: int = 0) -> tuple[str, list[str]]:
         return "\n".join(lines), []
     lines, headings = _shift_headings(tokens, lines, below)
     return "\n".join(lines), headings
+
+
+def _plain_notes(body: str) -> str | None:
+    """What :func:`_inert_notes` makes of ``body`` when the notes are plain, without parsing
+    them; None when they are not.
+
+    Plain notes are lines of words and list items of words (no line indented, no heading,
+    quote, code, table, raw HTML, link or escape) and blank lines. Markdown-it reads each
+    list item as a paragraph of its own, every following line of words as a line of the same
+    paragraph (lazily, after an item), and nothing else as structure, so the one change to
+    make is a hard break at the end of each line that the next line continues."""
+    if _NOT_PLAIN.search(body) is not None:
+        return None
+    lines = body.split("\n")
+    kinds: list[str] = []
+    for line in lines:
+        if not line.strip(" \t"):
+            kinds.append("blank")
+        elif _TEXT_LINE.match(line):
+            kinds.append("text")
+        elif (item := _ITEM_LINE.match(line)) is not None and (
+                item[1] in (None, "1") or kinds[-1:] != ["text"]):  # only "1." interrupts a paragraph
+            kinds.append("item")
+        else:
+            return None
+    kinds.append("blank")
+    return "\n".join(_hard_break(line) if following == "text" and kind != "blank" else line
+                     for line, kind, following in zip(lines, kinds, kinds[1:], strict=False))
 
 
 @dataclass(frozen=True)
@@ -376,12 +425,15 @@ def summary_notes(notes: str, below: int = 0) -> SafeNotes:
     while lines and not lines[-1].strip():
         lines.pop()
     body = "\n".join(lines)
+    plain = _plain_notes(body)
+    if plain is not None:
+        return SafeNotes(plain)
     closed = _close_fence(body)
     if closed is not None:
         result, headings = _inert_notes(closed, below)
         if _MAY_BE_LIVE_OR_OPEN.search(result) is None:
             return SafeNotes(result, tuple(headings))
-        tokens, line = _parse_with_sentinel(_PERMISSIVE, result)
+        tokens, line = _parse_with_sentinel(_permissive(), result)
         if _ends_cleanly(tokens, line) and _nothing_live(tokens):
             return SafeNotes(result, tuple(headings))
     return SafeNotes(_verbatim(body))

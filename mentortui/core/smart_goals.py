@@ -151,7 +151,7 @@ def next_checkin(goal: Goal, today: date) -> date | None:
 
 def record_checkin(goal: Goal, on: date, progress: int, note: str) -> CheckIn:
     checkin = CheckIn(on=on, progress=progress, note=note)
-    goal.checkins = sorted([*goal.checkins, checkin], key=lambda c: c.on)
+    goal.checkins = tuple(sorted([*goal.checkins, checkin], key=lambda c: c.on))
     if progress == 100 and goal.is_active:
         goal.status = "achieved"
     return checkin
@@ -160,5 +160,5 @@ def record_checkin(goal: Goal, on: date, progress: int, note: str) -> CheckIn:
 def revise(goal: Goal, today: date) -> None:
     """Keep the goal as it stands in its history before it is edited into a new version."""
     wording = goal.model_dump(include=set(SmartWording.model_fields))
-    goal.history.append(GoalVersion(revised_on=today, **wording))
+    goal.history = (*goal.history, GoalVersion(revised_on=today, **wording))
     goal.status = "revised"

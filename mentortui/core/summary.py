@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from mentortui.core.contact_rules import warnings
-from mentortui.core.models import Pair
+if TYPE_CHECKING:
+    from mentortui.core.models import Pair
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class PairSummary:
 
 
 def summarize(slug: str, pair: Pair, today: date) -> PairSummary:
+    # Imported here so that reading summaries back (storage/summary_cache) needs no models.
+    from mentortui.core.contact_rules import warnings
+
     last = pair.last_meeting()
     upcoming = pair.next_meeting(today)
     return PairSummary(

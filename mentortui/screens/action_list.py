@@ -12,15 +12,16 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from mentortui.core import action_items
 from mentortui.core.dates import due_phrase, short_day
 from mentortui.core.models import OWNER_NAMES, ActionItem, ActionStatus
 from mentortui.dialogs.capture import ActionDraft, ActionItemScreen, DateScreen
-from mentortui.screens.base import PairScreen
+from mentortui.screens.kept_screens import KeptScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import chosen
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, LazyRows, cursor_key
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
@@ -34,7 +35,7 @@ COLUMNS = ColumnPlan(
 PAGE_SIZE = 100
 
 
-class ActionItemsScreen(PairScreen):
+class ActionItemsScreen(KeptScreen):
     CSS_PATH = "action_list.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -53,15 +54,16 @@ class ActionItemsScreen(PairScreen):
     def __init__(self, session: PairSession, status: str = "open") -> None:
         super().__init__(session)
         self._initial_status = status
+        self._filters_shown: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         self._choices: dict[str, list[tuple[str | Text, str]]] = {
             "status": [(name, key) for key, name in action_items.STATUS_FILTERS.items()],
             "owner": [(name, key) for key, name in OWNER_FILTERS],
-            "goal": [("Any goal", action_items.ANY)] + [(Text(g.title), g.id) for g in self.pair.goals],
+            "goal": self._goal_choices(),
             "sort": [(name, key) for key, name in action_items.SORTS.items()],
         }
-        initial = {"status": self._initial_status, "owner": action_items.ANY, "goal": action_items.ANY, "sort": "due"}
+        initial = self._initial_filters()
         yield Header()
         yield Static(id="summary")
         with Horizontal(id="filters"):
@@ -71,26 +73,48 @@ class ActionItemsScreen(PairScreen):
                              id=select_id, compact=True)
         yield FittedTable(COLUMNS, id="items", page_size=PAGE_SIZE)
         yield Static(id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Action items · {self.pair.title}"
         self._show()
         self.query_one("#items", FittedTable).focus()
 
+    def _initial_filters(self) -> dict[str, str]:
+        return {"status": self._initial_status, "owner": action_items.ANY, "goal": action_items.ANY, "sort": "due"}
+
+    def _goal_choices(self) -> list[tuple[str | Text, str]]:
+        return [("Any goal", action_items.ANY)] + [(Text(goal.title), goal.id) for goal in self.pair.goals]
+
+    def revisit(self) -> None:
+        """Open again as it first opened: the first filters, the first row, the pair's goals
+        as they are now."""
+        self.sub_title = f"Action items · {self.pair.title}"
+        goals = self._goal_choices()
+        if [(str(title), key) for title, key in goals] != [(str(title), key) for title, key in self._choices["goal"]]:
+            self._choices["goal"] = goals
+            self.query_one("#goal", Select).set_options(goals)
+        for select_id, value in self._initial_filters().items():
+            self.query_one(f"#{select_id}", Select).value = value
+        self._show(row=0)
+        self.query_one("#items", FittedTable).focus()
+
     def _value(self, select_id: str) -> str:
         return str(self.query_one(select_id, Select).value)
 
-    def _show(self, keep: str | None = None) -> None:
+    def _filters(self) -> tuple[str, ...]:
+        return tuple(self._value(f"#{select_id}") for select_id in ("status", "owner", "goal", "sort"))
+
+    def _show(self, keep: str | None = None, row: int | None = None) -> None:
         today = self.app.today()
         self.query_one("#summary", Static).update(
             Text(action_items.summarize_actions(self.pair, today).line()))
-        items = action_items.select_actions(self.pair, today, self._value("#status"), self._value("#owner"),
-                                       self._value("#goal"), self._value("#sort"))
+        self._filters_shown = self._filters()
+        items = action_items.select_actions(self.pair, today, *self._filters_shown)
         meetings = {m.id: m for m in self.pair.meetings}
         goals = {g.id: g.title for g in self.pair.goals}
 
-        def row(item: ActionItem) -> FittedRow:
+        def row_of(item: ActionItem) -> FittedRow:
             meeting = meetings.get(item.meeting_id or "")
             return FittedRow({
                 "what": Text(item.text),
@@ -102,7 +126,7 @@ class ActionItemsScreen(PairScreen):
                 "goal": Text(goals.get(item.goal_id or "", "")),
             }, key=item.id)
 
-        self.query_one("#items", FittedTable).show_rows(LazyRows(items, lambda item: item.id, row), keep)
+        self.query_one("#items", FittedTable).show_rows(LazyRows(items, lambda item: item.id, row_of), keep, row)
         self._show_detail()
 
     @on(DataTable.RowHighlighted, "#items")
@@ -126,7 +150,9 @@ class ActionItemsScreen(PairScreen):
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
-        self._show()
+        # Each Select says it changed as it mounts, and when revisit() sets it: show once.
+        if self._filters() != self._filters_shown:
+            self._show()
 
     def _current(self) -> ActionItem | None:
         key = cursor_key(self.query_one("#items", FittedTable))

@@ -274,14 +274,14 @@ class AgendaScreen(PairScreen):
         index = self._current_index()
         if index is not None:
             item = self.meeting.agenda[index]
-            item.minutes = max(0, item.minutes + delta)
+            self.meeting.change_item(item.id, minutes=max(0, item.minutes + delta))
             self._changed(index)
 
     def action_delete_item(self) -> None:
         index = self._current_index()
         if index is None:
             return
-        item = self.meeting.agenda.pop(index)
+        item = planning.remove_item(self.meeting, index)
         self._deleted.append((index, item))
         message = f"Deleted “{item.title}” — press u to undo"
         if item.source in planning.CARRIED_SOURCES:
@@ -300,7 +300,7 @@ class AgendaScreen(PairScreen):
             self.notify(f"“{item.title}” is already back on the agenda", markup=False)
             return
         index = min(index, len(self.meeting.agenda))
-        self.meeting.agenda.insert(index, item)
+        planning.insert_item(self.meeting, index, item)
         self.notify(f"Restored “{item.title}”", markup=False)
         self._changed(index)
 
@@ -312,8 +312,8 @@ class AgendaScreen(PairScreen):
 
         def edited(answer: PromptAnswer | None) -> None:
             if answer is not None:
-                item.title = answer.text
-                item.minutes = answer.minutes if answer.minutes is not None else item.minutes
+                minutes = answer.minutes if answer.minutes is not None else item.minutes
+                self.meeting.change_item(item.id, title=answer.text, minutes=minutes)
                 self._changed(index)
 
         self.app.push_screen(PromptScreen("Agenda item", item.title, item.minutes), edited)

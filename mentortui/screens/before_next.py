@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from mentortui.core import preparation
 from mentortui.core.assignments import state_label
@@ -26,16 +26,17 @@ from mentortui.dialogs.mentee_update import MenteeUpdateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.dialogs.search import SearchScreen
 from mentortui.screens.assignment_received import receive_assignment
-from mentortui.screens.base import PairScreen
 from mentortui.screens.goals import progress_bar
+from mentortui.screens.kept_screens import KeptScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
+from mentortui.widgets.keys_footer import KeysFooter
 
 ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
 TOPIC_MINUTES = 5
 
 
-class BeforeNextScreen(PairScreen):
+class BeforeNextScreen(KeptScreen):
     CSS_PATH = "before_next.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -59,6 +60,8 @@ class BeforeNextScreen(PairScreen):
         # Whose page this is: the machine's person, until `r` shows the other's (a view
         # choice for as long as the screen is open, never written into the pair).
         self._role: Role = session.role
+        # The notes the Markdown view holds: building it again costs a widget per block.
+        self._notes_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,12 +76,19 @@ class BeforeNextScreen(PairScreen):
                 yield Static(id="notes-title")
                 with VerticalScroll(id="notes-scroll"):
                     yield Markdown(id="notes", parser_factory=notes_parser)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Before our next meeting · {self.pair.title}"
         self._show_summary()
         self._show_notes()
+
+    def revisit(self) -> None:
+        """Open again as it first opened: the last meeting's notes, seen as the machine's
+        person; the resume that follows shows the pair as it is now."""
+        self.sub_title = f"Before our next meeting · {self.pair.title}"
+        self._shown = len(self.pair.held_meetings()) - 1
+        self._role = self.session.role
 
     def on_screen_resume(self) -> None:
         """Back from another screen (goals, say): show the pair as it is now."""
@@ -116,14 +126,19 @@ class BeforeNextScreen(PairScreen):
         notes = self.query_one("#notes", Markdown)
         if not held:
             title.update("No meeting held yet.")
-            notes.update("")
+            self._show_markdown(notes, "")
             return
         meeting = held[self._shown]
         today = self.app.today()
         title.update(Text(f"Notes of {short_moment(meeting.scheduled, today)} "
                           f"({MEETING_KIND_NAMES[meeting.kind].lower()}, meeting {self._shown + 1} of {len(held)})"
                           "   [ earlier  ] later", style="bold"))
-        notes.update(meeting_text(meeting) or "_No notes were taken._")
+        self._show_markdown(notes, meeting_text(meeting) or "_No notes were taken._")
+
+    def _show_markdown(self, notes: Markdown, text: str) -> None:
+        if text != self._notes_shown:
+            self._notes_shown = text
+            notes.update(text)
 
     def action_back(self) -> None:
         self.dismiss()

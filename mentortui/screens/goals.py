@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mentortui.core import smart_goals
 from mentortui.core.dates import due_label, short_day
@@ -24,7 +24,8 @@ from mentortui.dialogs.goal_forms import (
     GoalEditorScreen,
 )
 from mentortui.dialogs.worksheet import choose_worksheet, edit_worksheet
-from mentortui.screens.base import PairScreen
+from mentortui.screens.kept_screens import KeptScreen
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 BAR_CELLS = 10
@@ -44,7 +45,7 @@ def progress_bar(percent: int) -> Text:
     return bar
 
 
-class GoalsScreen(PairScreen):
+class GoalsScreen(KeptScreen):
     CSS_PATH = "goals.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -63,12 +64,17 @@ class GoalsScreen(PairScreen):
         yield FittedTable(COLUMNS, id="goals")
         with VerticalScroll(id="details-pane"):
             yield Static(id="details")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Goals · {self.pair.title}"
         self._show()
         self.query_one("#goals", FittedTable).focus()
+
+    def revisit(self) -> None:
+        """Open again on the goals as they are now, the cursor on the goal it was on."""
+        self.sub_title = f"Goals · {self.pair.title}"
+        self._show(cursor_key(self.query_one("#goals", FittedTable)))
 
     def _show(self, keep: str | None = None) -> None:
         today = self.app.today()
@@ -120,7 +126,7 @@ class GoalsScreen(PairScreen):
         for field, value in draft.fields.items():
             setattr(goal, field, value)
         goal.complete_by = draft.complete_by
-        goal.checkin_dates = draft.checkin_dates
+        goal.checkin_dates = tuple(draft.checkin_dates)
         goal.serves = draft.serves
 
     def action_new_goal(self) -> None:
@@ -147,7 +153,7 @@ class GoalsScreen(PairScreen):
 
         def edited(draft: GoalDraft | None) -> None:
             if draft is not None:
-                moved = goal.complete_by != draft.complete_by and draft.checkin_dates == goal.checkin_dates
+                moved = goal.complete_by != draft.complete_by and tuple(draft.checkin_dates) == goal.checkin_dates
                 if revise:
                     smart_goals.revise(goal, self.app.today())
                 self._apply(goal, draft)
@@ -164,7 +170,7 @@ class GoalsScreen(PairScreen):
         today = self.app.today()
         if goal.complete_by is None:
             return
-        spread = smart_goals.respread_checkins(goal.checkin_dates, today, goal.complete_by)
+        spread = tuple(smart_goals.respread_checkins(list(goal.checkin_dates), today, goal.complete_by))
         if spread == goal.checkin_dates:
             return
         planned = ", ".join(short_day(day, today) for day in spread)

@@ -264,10 +264,10 @@ class MeetingScreen(PairScreen):
         self._after_typing(lambda: capture_action(self))
 
     def action_capture_decision(self) -> None:
-        self._after_typing(lambda: capture_line(self, "Decision", self.meeting.decisions))
+        self._after_typing(lambda: capture_line(self, "Decision", "decisions"))
 
     def action_park_topic(self) -> None:
-        self._after_typing(lambda: capture_line(self, "Park a topic for the next meeting", self.meeting.parked))
+        self._after_typing(lambda: capture_line(self, "Park a topic for the next meeting", "parked"))
 
     @on(NotesArea.LineFinished, "#notes")
     def _line_finished(self, event: NotesArea.LineFinished) -> None:

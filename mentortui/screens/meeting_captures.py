@@ -28,11 +28,11 @@ def capture_action(screen: MeetingScreen) -> None:
     screen.app.push_screen(ActionItemScreen(text, owner, goals, screen.app.today()), captured)
 
 
-def capture_line(screen: MeetingScreen, title: str, target: list[str]) -> None:
-    """A decision or a parked topic, from the current line, into ``target``."""
+def capture_line(screen: MeetingScreen, title: str, lines: live_meeting.LineField) -> None:
+    """A decision or a parked topic, from the current line, into the meeting's ``lines``."""
     def captured(answer: PromptAnswer | None) -> None:
         if answer is not None:
-            target.append(answer.text)
+            live_meeting.add_line(screen.meeting, lines, answer.text)
             screen.changed()
         screen.back_to_notes()
 

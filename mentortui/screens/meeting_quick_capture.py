@@ -63,13 +63,11 @@ class QuickCapture:
                 pair.action_items[:] = [action for action in pair.action_items if action is not item]
 
             return forget_action, f"Action item for the {capture.owner}, {when}: {capture.text}"
-        target = meeting.decisions if capture.kind == "decision" else meeting.parked
-        target.append(capture.text)
-        index = len(target) - 1
+        lines: live_meeting.LineField = "decisions" if capture.kind == "decision" else "parked"
+        index = live_meeting.add_line(meeting, lines, capture.text)
 
         def forget_line() -> None:
-            if index < len(target) and target[index] == capture.text:
-                del target[index]
+            live_meeting.remove_line(meeting, lines, index, capture.text)
 
         said = "Decision" if capture.kind == "decision" else "Parked for the next meeting"
         return forget_line, f"{said}: {capture.text}"

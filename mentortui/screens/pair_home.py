@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from mentortui.core.agreement import update_pair
 from mentortui.core.builtin_content import load_content
@@ -26,8 +28,16 @@ from mentortui.dialogs.early_start import confirm_start
 from mentortui.dialogs.ground_rules import GroundRulesScreen, ground_rules_markdown
 from mentortui.dialogs.worksheet import edit_worksheet
 from mentortui.screens.assignment_received import receive_assignment
+from mentortui.screens.kept_screens import KeptScreens
 from mentortui.screens.pair_home_body import PairHomeBody
 from mentortui.screens.pair_home_lifecycle import PairLifecycleActions
+from mentortui.storage.session import PairSession
+from mentortui.widgets.keys_footer import KeysFooter
+
+# The screens the home keeps (see kept_screens): their modules bring Markdown and dialogs,
+# imported after the home is drawn so that the first visit to each does not wait for them.
+KEPT_SCREEN_MODULES = ("mentortui.screens.action_list", "mentortui.screens.goals", "mentortui.screens.before_next")
+WARM_UP_SECONDS = 0.3
 
 
 class PairHomeScreen(PairLifecycleActions):
@@ -58,13 +68,26 @@ class PairHomeScreen(PairLifecycleActions):
         Binding("v", "review_starters", "Review questions", id="review_starters", show=False),
     ]
 
+    def __init__(self, session: PairSession) -> None:
+        super().__init__(session)
+        self._kept = KeptScreens(self)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield PairHomeBody(self.session)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.pair.title
+        self.set_timer(WARM_UP_SECONDS, self._import_kept_screens)
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _import_kept_screens(self) -> None:
+        for module in KEPT_SCREEN_MODULES:
+            importlib.import_module(module)
+
+    def on_unmount(self) -> None:
+        self._kept.release()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -146,12 +169,12 @@ class PairHomeScreen(PairLifecycleActions):
     def action_action_items(self) -> None:
         from mentortui.screens.action_list import ActionItemsScreen
 
-        self.app.push_screen(ActionItemsScreen(self.session))
+        self._kept.show(ActionItemsScreen)
 
     def action_goals(self) -> None:
         from mentortui.screens.goals import GoalsScreen
 
-        self.app.push_screen(GoalsScreen(self.session))
+        self._kept.show(GoalsScreen)
 
     def action_export(self) -> None:
         from mentortui.core.export import pair_markdown
@@ -163,7 +186,7 @@ class PairHomeScreen(PairLifecycleActions):
     def action_review(self) -> None:
         from mentortui.screens.before_next import BeforeNextScreen
 
-        self.app.push_screen(BeforeNextScreen(self.session))
+        self._kept.show(BeforeNextScreen)
 
     def action_log_contact(self) -> None:
         """Log an e-mail, call or chat between meetings: it counts for the contact rules."""

@@ -1,5 +1,6 @@
 """The pair home's contents: who the two are and what they agreed, where they are in the
-programme, meetings, goals, contacts and open action items, read from the pair each time."""
+programme, meetings, goals, contacts and open action items, read from the pair each time
+they are shown and put into the widgets already there."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalGroup, VerticalScroll
 from textual.widgets import Static
 
 from mentortui.core.action_items import select_actions
@@ -40,7 +41,7 @@ from mentortui.core.preparation import prepared_line
 from mentortui.core.sync_summary import describe_review, describe_unshared
 from mentortui.storage.session import PairSession
 from mentortui.widgets.app_seam import UsesMentorApp
-from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 
 # One line per item, the text cut with an ellipsis: the action items screen shows it whole.
 ACTION_COLUMNS = ColumnPlan(
@@ -51,8 +52,35 @@ CONTACTS_SHOWN = 3
 MISSED_SHOWN = 3
 
 
+# One of the lines above the panels that are there only when they apply: its id and text.
+Line = tuple[str, Text]
+
+
+class HomeLines(VerticalGroup):
+    """The lines that come and go (closed, stage, review point, sync, warnings, a running
+    meeting): updated in place while the same lines apply, rebuilt when that changes."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        super().__init__(id="lines")
+        self._lines = lines
+
+    def compose(self) -> ComposeResult:
+        for line_id, text in self._lines:
+            yield Static(text, id=line_id)
+
+    def show(self, lines: list[Line]) -> None:
+        self._lines = lines
+        # Against the lines mounted now: a rebuild asked for earlier may not have run yet.
+        if [child.id for child in self.children] == [line_id for line_id, _ in lines]:
+            for line_id, text in lines:
+                self.get_child_by_id(line_id, Static).update(text)
+        else:
+            self.refresh(recompose=True)
+
+
 class PairHomeBody(UsesMentorApp, VerticalScroll):
-    """Everything below the header; rebuilt when the pair's other screens changed it."""
+    """Everything below the header. Built once; show() puts the pair as it is now into the
+    same widgets, so coming back from another screen costs what changed on it."""
 
     def __init__(self, session: PairSession) -> None:
         super().__init__(id="home")
@@ -61,31 +89,45 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
     def compose(self) -> ComposeResult:
         pair, today = self.session.pair, self.app.today()
         yield Static(self._title(), id="pair-title")
-        yield from _lifecycle_lines(pair, today, self.app.content)
-        status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
-        if status:
-            yield Static(Text(status, style="bold"), id="sync-status")
-        found = warnings(pair, today)
-        if found:
-            yield Static(Text("\n".join(f"! {warning}" for warning in found), style="bold"), id="warning")
-        running = unfinished_meeting(pair)
-        # A closed pair offers no keys: m is refused until it is reopened.
-        if running is not None and not pair.is_closed:
-            yield Static(Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
-                              "press m to go back to it", style="bold"), id="running")
+        yield HomeLines(list(self._lines(pair, today)))
+        panels = _panels(pair, today)
         with Horizontal(id="columns"):
             with Vertical(id="facts", classes="panel"):
                 yield Static("The pair", classes="panel-title")
-                yield Static(_facts(pair, today), id="facts-text")
+                yield Static(panels["facts-text"], id="facts-text")
             with Vertical(id="meetings", classes="panel"):
-                yield Static("Meetings", classes="panel-title")
-                yield Static(_meetings(pair, today), id="meetings-text")
-                yield Static("Goals", classes="panel-title")
-                yield Static(_goals(pair, today), id="goals-text")
-                yield Static("Contacts", classes="panel-title")
-                yield Static(_contacts(pair, today), id="contacts-text")
+                for panel_id, title in (("meetings-text", "Meetings"), ("goals-text", "Goals"),
+                                        ("contacts-text", "Contacts")):
+                    yield Static(title, classes="panel-title")
+                    yield Static(panels[panel_id], id=panel_id)
         yield Static("Open action items", classes="panel-title", id="items-title")
-        yield _action_table(pair, today)
+        table = FittedTable(ACTION_COLUMNS, id="action-items")
+        table.show_rows(_action_rows(pair, today))
+        yield table
+
+    def show(self) -> None:
+        """Show the pair as it is now, in the widgets already there."""
+        pair, today = self.session.pair, self.app.today()
+        self.query_one("#pair-title", Static).update(self._title())
+        self.query_one(HomeLines).show(list(self._lines(pair, today)))
+        for panel_id, text in _panels(pair, today).items():
+            self.query_one(f"#{panel_id}", Static).update(text)
+        table = self.query_one("#action-items", FittedTable)
+        table.show_rows(_action_rows(pair, today), cursor_key(table))
+
+    def _lines(self, pair: Pair, today: date) -> Iterable[Line]:
+        yield from _lifecycle_lines(pair, today, self.app.content)
+        status = sync_status(self.app.sync.unshared if self.app.sync.shared else 0, len(pair.review))
+        if status:
+            yield "sync-status", Text(status, style="bold")
+        found = warnings(pair, today)
+        if found:
+            yield "warning", Text("\n".join(f"! {warning}" for warning in found), style="bold")
+        running = unfinished_meeting(pair)
+        # A closed pair offers no keys: m is refused until it is reopened.
+        if running is not None and not pair.is_closed:
+            yield "running", Text(f"Meeting under way since {running.started_at:%a %d %b %H:%M}: "
+                                  "press m to go back to it", style="bold")
 
     def _title(self) -> Text:
         title = Text(self.session.pair.title, style="bold")
@@ -103,21 +145,21 @@ def sync_status(unshared: int, to_review: int) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _lifecycle_lines(pair: Pair, today: date, content: BuiltinContent) -> Iterable[Static]:
+def _lifecycle_lines(pair: Pair, today: date, content: BuiltinContent) -> Iterable[Line]:
     """Closed (prominent), or where the pair is in its programme, with the stage the signs
     point to and the review point's conversation when they apply."""
     if pair.closed_on is not None:
-        yield Static(Text(f"Closed on {short_day(pair.closed_on, today)}: read-only "
-                          "(palette: Reopen pair to change it)", style="bold reverse"), id="closed")
+        yield "closed", Text(f"Closed on {short_day(pair.closed_on, today)}: read-only "
+                             "(palette: Reopen pair to change it)", style="bold reverse")
         return
-    yield Static(Text(f"Programme: {programme_position(pair, today)}"), id="programme")
+    yield "programme", Text(f"Programme: {programme_position(pair, today)}")
     if suggestion := suggested_stage(pair):
         stage, sign = suggestion
-        yield Static(Text(f"Move to stage {stage}? {sign[:1].upper()}{sign[1:]}: press p to move to "
-                          f"{stage_label(stage).lower()} (t picks another)", style="italic"), id="stage-suggestion")
+        yield "stage-suggestion", Text(f"Move to stage {stage}? {sign[:1].upper()}{sign[1:]}: press p to move to "
+                                       f"{stage_label(stage).lower()} (t picks another)", style="italic")
     if (talk := review_talk(pair, today, content)) and pair.review_on is not None:
-        yield Static(Text(f"Review point {relative_day(pair.review_on, today)}: {_review_words(talk, today)}",
-                          style="bold"), id="review-point")
+        yield "review-point", Text(f"Review point {relative_day(pair.review_on, today)}: "
+                                   f"{_review_words(talk, today)}", style="bold")
 
 
 def _review_words(talk: tuple[ReviewTalk, date | None], today: date) -> str:
@@ -253,16 +295,19 @@ def _other_goals(pair: Pair) -> str:
     return ", ".join(f"{count} {status}" for count, status in counts if count)
 
 
-def _action_table(pair: Pair, today: date) -> FittedTable:
-    table = FittedTable(ACTION_COLUMNS, id="action-items")
-    items = select_actions(pair, today, "open", sort="due")
+def _panels(pair: Pair, today: date) -> dict[str, Text]:
+    """The panels' texts by widget id."""
+    return {"facts-text": _facts(pair, today), "meetings-text": _meetings(pair, today),
+            "goals-text": _goals(pair, today), "contacts-text": _contacts(pair, today)}
+
+
+def _action_rows(pair: Pair, today: date) -> list[FittedRow]:
     rows = []
-    for item in items:
+    for item in select_actions(pair, today, "open", sort="due"):
         due, when = _due_cells(item, today)
         rows.append(FittedRow({"what": Text(item.text), "who": Text(OWNER_NAMES[item.owner]), "due": due,
                                "when": when}, key=item.id))
-    table.show_rows(rows or [FittedRow({"what": Text("Nothing open.")})])
-    return table
+    return rows or [FittedRow({"what": Text("Nothing open.")})]
 
 
 def _due_cells(item: ActionItem, today: date) -> tuple[Text, Text]:

@@ -28,7 +28,7 @@ class PairLifecycleActions(PairScreen):
 
     def show_home(self) -> None:
         """Show the pair as it is now."""
-        self.query_one(PairHomeBody).refresh(recompose=True)
+        self.query_one(PairHomeBody).show()
 
     def refuse_if_read_only(self) -> bool:
         if self.session.read_only:

@@ -51,7 +51,8 @@ class PairListScreen(MentorScreen):
         self.sub_title = "Pairs"
 
     def on_screen_resume(self) -> None:
-        self.call_after_refresh(self.action_refresh)
+        if not self.app.opening_first_pair:
+            self.call_after_refresh(self.action_refresh)
 
     def action_refresh(self, select: str | None = None) -> None:
         self._read_listings(select)

@@ -22,6 +22,7 @@ Raw = dict[str, dict[str, dict[str, Any]]]
 MAX_DEPTH = 64
 ONE_DOCUMENT_TABLES = ("meta", "pair")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CONTAINERS = (dict, list)
 
 
 class _DuplicateKey(Exception):
@@ -92,16 +93,19 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def check_depth(path: Path, raw: object) -> None:
-    """Refuse data nested deeper than ``MAX_DEPTH``, walking without recursion."""
-    stack: list[tuple[object, int]] = [(raw, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise PairFileError(path, f"nested too deeply (more than {MAX_DEPTH} levels)")
-        if isinstance(value, dict):
-            stack.extend((child, depth + 1) for child in value.values() if isinstance(child, (dict, list)))
-        elif isinstance(value, list):
-            stack.extend((child, depth + 1) for child in value if isinstance(child, (dict, list)))
+    """Refuse data nested deeper than ``MAX_DEPTH``, walking level by level without recursion."""
+    level: list[object] = [raw]
+    for _depth in range(MAX_DEPTH):
+        below: list[object] = []
+        for value in level:
+            if type(value) is dict:
+                below.extend(child for child in value.values() if type(child) in _CONTAINERS)
+            elif type(value) is list:
+                below.extend(child for child in value if type(child) in _CONTAINERS)
+        if not below:
+            return
+        level = below
+    raise PairFileError(path, f"nested too deeply (more than {MAX_DEPTH} levels)")
 
 
 def check_layout(path: Path, raw: object) -> Raw:

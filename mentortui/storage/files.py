@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -50,10 +51,11 @@ def write_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash at any moment leaves either the
-    old file or the new one, never a mix: temp file in the same folder (0600), write,
-    fsync, rename over, fsync the folder. On error the old file is untouched.
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or pieces written one after the other) so
+    that a crash at any moment leaves either the old file or the new one, never a mix:
+    temp file in the same folder (0600), write, fsync, rename over, fsync the folder. On
+    error the old file is untouched.
 
     A symbolic link is written through: its target is replaced (in the target's folder)
     and the link stays a link, so a pair kept elsewhere and linked in stays where it is."""
@@ -62,7 +64,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
-            handle.write(data)
+            handle.writelines([data] if isinstance(data, bytes) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

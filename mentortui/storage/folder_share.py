@@ -19,11 +19,11 @@ from pathlib import Path
 from mentortui.core.models import Role
 from mentortui.storage.errors import BadPairName, PairFileError
 from mentortui.storage.files import PRIVATE_FILE_MODE, atomic_write, ensure_private_dir
+from mentortui.storage.pair_file import canonical_bytes, read_documents
 from mentortui.storage.pair_merge import merge_pair_bytes
 from mentortui.storage.pair_settings import PairSettings, load_pair_settings, save_pair_settings
 from mentortui.storage.paths import PAIR_SUFFIX, check_slug, pair_path
 from mentortui.storage.share_common import ShareError, SyncOutcome, check_privacy, link_pair, outcome, pair_lock
-from mentortui.storage.store import canonical_bytes, read_documents
 from mentortui.storage.tinydb_storage import read_pair_bytes
 
 BASE_FOLDER = "base"

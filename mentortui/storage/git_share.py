@@ -23,6 +23,7 @@ from typing import Any
 from mentortui.core.models import Role
 from mentortui.storage.errors import BadPairName, PairFileError
 from mentortui.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, atomic_write, ensure_private_dir
+from mentortui.storage.pair_file import canonical_bytes, read_documents
 from mentortui.storage.pair_merge import merge_pair_bytes
 from mentortui.storage.pair_settings import PairSettings, load_pair_settings, save_pair_settings
 from mentortui.storage.paths import PAIR_SUFFIX, check_slug, pair_path
@@ -36,7 +37,6 @@ from mentortui.storage.share_common import (
     pair_lock,
     person_name,
 )
-from mentortui.storage.store import canonical_bytes, read_documents
 
 SHARED_FOLDER = "shared"
 DRIVER = "mentortui"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mentortui.core.merge import merge_pairs
 from mentortui.storage.errors import PairFileError
-from mentortui.storage.store import canonical_bytes, read_documents
+from mentortui.storage.pair_file import canonical_bytes, read_documents
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ from pathlib import Path
 from mentortui.core.models import Pair
 from mentortui.storage.errors import StoreError
 from mentortui.storage.folder_share import BASE_FOLDER, CONFLICTS_FOLDER
+from mentortui.storage.pair_file import PairFile
 from mentortui.storage.pair_settings import LOCAL_FOLDER
 from mentortui.storage.paths import PAIR_SUFFIX, slugify
 from mentortui.storage.private_notes import PRIVATE_FOLDER
 from mentortui.storage.session import EXPORTS_FOLDER
-from mentortui.storage.store import PairFile, bad_name_problem, read_problem
+from mentortui.storage.store import bad_name_problem, read_problem
 
 # Folders of a data folder that hold files other than pairs (private notes among them).
 NOT_PAIR_FOLDERS = frozenset({PRIVATE_FOLDER, LOCAL_FOLDER, BASE_FOLDER, CONFLICTS_FOLDER, EXPORTS_FOLDER})

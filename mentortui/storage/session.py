@@ -15,11 +15,13 @@ from mentortui.core.models import Meeting, Pair, Role
 from mentortui.storage import files
 from mentortui.storage.decoding import Raw
 from mentortui.storage.journal import NotesJournal, Record, read_newest
+from mentortui.storage.pair_file import PairFile
 from mentortui.storage.pair_settings import PairSettings
 from mentortui.storage.private_notes import PrivateNotes, PrivateSnapshot
 from mentortui.storage.save_queue import SaveQueue
-from mentortui.storage.stamping import BOOKKEEPING_KEYS, stamp_changes
-from mentortui.storage.store import PairFile, PairStore
+from mentortui.storage.snapshots import PairSnapshot
+from mentortui.storage.stamping import BOOKKEEPING_KEYS, Stamp
+from mentortui.storage.store import PairStore
 from mentortui.storage.tinydb_storage import encode_raw
 
 FLUSH_TIMEOUT_SECONDS = 10.0
@@ -31,7 +33,7 @@ class _Save:
     """What one save writes: the pair's snapshot, the journal's sequence number when it
     was taken, and the private notes."""
 
-    raw: Raw
+    pair: PairSnapshot | None
     journaled: int
     private: PrivateSnapshot
 
@@ -73,9 +75,9 @@ class PairSession:
         self._private = private
         self._on_saved = on_saved
         self._on_error = on_error
-        self._saved_raw: Raw = {} if pair_file.read_only else pair_file.snapshot(pair)
-        # The last save asked for: the next one is stamped against it.
-        self._submitted = _Save(self._saved_raw, 0, (dict(private.written), 0))
+        self._on_disk: PairSnapshot | None = None if pair_file.read_only else pair_file.take_snapshot(pair, None)
+        """The pair as its file holds it: as read, then as last written."""
+        self._submitted = _Save(self._on_disk, 0, (dict(private.written), 0))
         self._saves: SaveQueue[_Save] = SaveQueue(self._write, self._saved, self._failed)
 
     @property
@@ -138,17 +140,17 @@ class PairSession:
         """Stamp what changed since the last save, and queue the pair and the private notes
         as they are now for writing; returns at once."""
         journaled = self._journal.last_sequence if self._journal is not None else 0
-        raw = self.pair_file.snapshot(self.pair)
-        stamp_changes(self.pair, self._submitted.raw, raw, self.now(), self.role)
-        self._submitted = _Save(raw, journaled, self._private.snapshot())
+        snapshot = self.pair_file.take_snapshot(self.pair, Stamp.at(self.now(), self.role))
+        self._submitted = _Save(snapshot, journaled, self._private.snapshot())
         self._saves.submit(self._submitted)
 
     def _write(self, item: _Save) -> None:
         if self._journal is not None:
             self._journal.sync()  # the journals reach the disk before the files
         self._private.sync()
-        self.pair_file.write(item.raw)
-        self._saved_raw = item.raw
+        if item.pair is not None:
+            self.pair_file.write_snapshot(item.pair)
+            self._on_disk = item.pair
         if self._journal is not None:
             self._journal.saved_through(item.journaled)
         self._private.write(item.private)
@@ -175,8 +177,8 @@ class PairSession:
         has flushed). Notes the journal holds that no save wrote yet (a save failed) are
         put back into the reloaded pair and saved, so nothing typed is lost."""
         pair = self.pair_file.load()
-        self._saved_raw = {} if self.read_only else self.pair_file.snapshot(pair)
-        self._submitted = replace(self._submitted, raw=self._saved_raw, journaled=0)
+        self._on_disk = None if self.read_only else self.pair_file.take_snapshot(pair, None)
+        self._submitted = replace(self._submitted, pair=self._on_disk, journaled=0)
         self.pair = pair
         if self._journal is not None and fold_in(pair, self._journal.unsaved()):
             self.save()
@@ -184,9 +186,9 @@ class PairSession:
     def unsaved_characters(self) -> int:
         """How many characters of the pair and of the private notes differ from what their
         files hold."""
-        if self.read_only:
+        if self._on_disk is None:
             return 0
-        return (changed_characters(self._saved_raw, self.pair_file.snapshot(self.pair))
+        return (changed_characters(self._on_disk.raw(), self.pair_file.take_snapshot(self.pair, None).raw())
                 + changed_characters(self._private.written, self._private.notes))
 
     def export_path(self, file_stem: str) -> Path:

@@ -17,7 +17,8 @@ from mentortui.core.sync_summary import describe_incoming, describe_review, desc
 from mentortui.storage.errors import PairLockedError, StoreError
 from mentortui.storage.paths import pair_path
 from mentortui.storage.private_notes import load_private_notes
-from mentortui.storage.store import LIST_TABLES, PairStore
+from mentortui.storage.snapshots import LIST_TABLES
+from mentortui.storage.store import PairStore
 
 # Shorter private notes ("ok", "follow up") are too likely to appear in shared notes by
 # chance for their presence to mean a leak.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
@@ -22,7 +23,7 @@ from mentortui.storage.files import atomic_write
 # The biggest pair the notes caps allow (300 meetings of 200,000 characters) is about
 # 60 MB; reading much more than that as JSON would take gigabytes of memory.
 MAX_FILE_BYTES = 64 * 2**20
-_CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+_CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
 class AtomicJSONStorage(Storage):
@@ -39,9 +40,14 @@ class AtomicJSONStorage(Storage):
         return None if data is None else decode(self.path, data)
 
     def write(self, data: Raw) -> None:
+        self.write_bytes(encode_raw(data, self.canonical))
+
+    def write_bytes(self, data: bytes | Iterable[bytes]) -> None:
+        """Replace the file with ``data``, an encoded pair file of this storage's form (or
+        its pieces)."""
         if self.read_only:
             raise PairFileError(self.path, "opened read-only; nothing was written")
-        atomic_write(self.path, encode_raw(data, self.canonical))
+        atomic_write(self.path, data)
 
     def close(self) -> None:
         pass
@@ -53,14 +59,25 @@ def encode_raw(raw: Raw, canonical: bool = False) -> bytes:
     key a line indented by two spaces, text as UTF-8, a final newline). Both are exactly
     what ``json.dumps`` writes with ``ensure_ascii=False`` and, compact, the separators
     ``","`` and ``":"``; canonical, ``indent=2`` and ``sort_keys=True``."""
+    return encode_value(raw, canonical) + (b"\n" if canonical else b"")
+
+
+def encode_value(value: object, canonical: bool = False, depth: int = 0) -> bytes:
+    """A JSON value as it sits ``depth`` levels deep in a pair file of either form (see
+    ``encode_raw``): in the canonical form every line after the first is indented by two
+    spaces a level, so the bytes can be placed into the whole file as they are."""
     try:
-        return orjson.dumps(raw, option=_CANONICAL if canonical else 0)
+        if not canonical:
+            return orjson.dumps(value)
+        data = orjson.dumps(value, option=_CANONICAL)
     except orjson.JSONEncodeError:
         # orjson refuses integers past 64 bits, which a newer version's tables may hold;
         # the standard encoder writes the same bytes, only slower.
-        if canonical:
-            return (json.dumps(raw, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-        return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if not canonical:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    # JSON text never holds a raw newline, so every newline is a line break of the layout.
+    return data.replace(b"\n", b"\n" + b"  " * depth) if depth else data
 
 
 def read_pair_bytes(path: Path) -> bytes | None:

@@ -20,7 +20,9 @@ from textual.widgets import Input, Select, TextArea
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.unsaved import UnsavedScreen
 from mentortui.screens.meeting import MeetingScreen
-from mentortui.storage.store import PairFile, PairStore
+from mentortui.storage.pair_file import PairFile
+from mentortui.storage.snapshots import PairSnapshot
+from mentortui.storage.store import PairStore
 
 SIZES = {"wide": (120, 40), "narrow": (80, 24)}
 NOTE_LINE = "I will send Priya the slide template by fri"
@@ -178,22 +180,22 @@ SCENARIOS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
 
 
 class Disk:
-    """Set ``full`` and ``PairFile.write`` fails as on a full disk (see test_failed_save)."""
+    """Set ``full`` and ``PairFile.write_snapshot`` fails as on a full disk (see test_failed_save)."""
 
     full = False
 
 
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_write = PairFile.write
+    real_write = PairFile.write_snapshot
     monkeypatch.setattr(Disk, "full", False)
 
-    def write(pair_file: PairFile, raw: dict) -> None:
+    def write(pair_file: PairFile, snapshot: PairSnapshot) -> None:
         if Disk.full:
             raise OSError(errno.ENOSPC, "No space left on device", str(pair_file.path))
-        real_write(pair_file, raw)
+        real_write(pair_file, snapshot)
 
-    monkeypatch.setattr(PairFile, "write", write)
+    monkeypatch.setattr(PairFile, "write_snapshot", write)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1,0 +1,118 @@
+"""The pair home keeps the action items, goals and Before next screens once built and shows
+them again on later visits: each visit starts as a first one did and shows what changed on
+the other screens since."""
+
+from __future__ import annotations
+
+from textual.widgets import Select, Static
+from textual.widgets._footer import FooterKey
+
+from mentortui.screens.action_list import ActionItemsScreen
+from mentortui.screens.before_next import BeforeNextScreen
+from mentortui.screens.goals import GoalsScreen
+from mentortui.screens.pair_home import PairHomeScreen
+from mentortui.widgets.fields import chosen
+
+from .test_app import settle
+from .test_prepare_screens import open_pair, rows
+
+OPEN_ITEMS = ["Rewrite the forecast README to lead with the question", "Share the team's slide template",
+              "Book interviews five and six", "Outline the lightning talk together"]
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def footer_keys(app) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey) if key.description]
+
+
+async def press(app, pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot)
+
+
+async def mark_overdue_done(app, pilot, position: int) -> str:
+    """On the action items screen: show the overdue items and mark the one at ``position`` done."""
+    await press(app, pilot, "f", *["down"] * position)
+    text = rows(app, "#items")[position][0]
+    await press(app, pilot, "space")
+    return text
+
+
+async def test_action_items_are_built_once_and_open_again_on_the_open_items(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "i")
+        first = app.screen
+        assert isinstance(first, ActionItemsScreen)
+        await press(app, pilot, "f", "f", "f", "end")  # open -> overdue -> due this week -> done
+        assert chosen(first.query_one("#status", Select)) == "done"
+        await press(app, pilot, "escape", "i")
+        assert app.screen is first
+        assert chosen(first.query_one("#status", Select)) == "open"
+        assert [row[0] for row in rows(app, "#items")] == OPEN_ITEMS
+        assert first.query_one("#items").cursor_row == 0
+        assert footer_keys(app)[:3] == ["Back", "Done", "Drop"]
+
+
+async def test_an_item_marked_done_is_gone_from_the_pair_home_on_return(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "i")
+        done = await mark_overdue_done(app, pilot, 0)
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, PairHomeScreen)
+        home_items = [row[0] for row in rows(app, "#action-items")]
+        assert done not in home_items and len(home_items) == 3
+        assert "Action items" in footer_keys(app)
+        await press(app, pilot, "i")
+        assert shown(app, "#summary").startswith("3 open, 1 overdue")
+
+
+async def test_goals_shown_again_count_an_item_done_since(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "g")
+        goals = app.screen
+        assert isinstance(goals, GoalsScreen)
+
+        def open_count() -> str:
+            return next(row for row in rows(app, "#goals") if row[0].startswith("Build a portfolio"))[-1]
+
+        assert open_count() == "1"
+        await press(app, pilot, "escape", "i")
+        await mark_overdue_done(app, pilot, 0)  # the portfolio's README item
+        await press(app, pilot, "escape", "g")
+        assert app.screen is goals
+        assert open_count() == "0"
+
+
+async def test_before_next_shown_again_starts_on_the_last_notes_and_shows_what_is_owed_now(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "b")
+        before = app.screen
+        assert isinstance(before, BeforeNextScreen)
+        last = shown(app, "#notes-title")
+        assert "Share the team's slide template" in shown(app, "#owed")
+        await press(app, pilot, "left_square_bracket")
+        assert shown(app, "#notes-title") != last
+        await press(app, pilot, "escape", "i")
+        await mark_overdue_done(app, pilot, 1)  # the mentor's slide template
+        await press(app, pilot, "escape", "b")
+        assert app.screen is before
+        assert shown(app, "#notes-title") == last
+        assert "Share the team's slide template" not in shown(app, "#owed")
+
+
+async def test_closing_the_pair_lets_its_kept_screens_go(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "g")
+        goals = app.screen
+        await press(app, pilot, "escape", "escape")  # goals -> pair home -> the pair list
+        assert not isinstance(app.screen, PairHomeScreen)
+        assert not app.is_screen_installed(goals) and not goals.is_attached
