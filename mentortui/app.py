@@ -42,7 +42,8 @@ class MentorApp(App[int]):
         Binding("question_mark,f1", "toggle_help", "Help", id="help"),
     ]
 
-    saved_at: reactive[datetime | None] = reactive(None)
+    # Watched by the screens that show it; a change must not repaint the whole screen.
+    saved_at: reactive[datetime | None] = reactive(None, repaint=False)
 
     def __init__(
         self,

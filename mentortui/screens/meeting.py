@@ -142,7 +142,8 @@ class MeetingScreen(PairScreen):
         self.query_one(MeetingAgenda).show_time(now)
 
     def _show_saved(self, when: datetime | None) -> None:
-        self.query_one("#saved", Static).update(f"saved {when:%H:%M:%S}" if when else "")
+        # Its width is fixed (see meeting.tcss), so the screen is not laid out again per save.
+        self.query_one("#saved", Static).update(f"saved {when:%H:%M:%S}" if when else "", layout=False)
 
     def _show_hint(self) -> None:
         index = live_meeting.current_index(self.meeting)

@@ -73,7 +73,7 @@ class HomeLines(VerticalGroup):
         # Against the lines mounted now: a rebuild asked for earlier may not have run yet.
         if [child.id for child in self.children] == [line_id for line_id, _ in lines]:
             for line_id, text in lines:
-                self.get_child_by_id(line_id, Static).update(text)
+                show_text(self.get_child_by_id(line_id, Static), text)
         else:
             self.refresh(recompose=True)
 
@@ -108,10 +108,10 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
     def show(self) -> None:
         """Show the pair as it is now, in the widgets already there."""
         pair, today = self.session.pair, self.app.today()
-        self.query_one("#pair-title", Static).update(self._title())
+        show_text(self.query_one("#pair-title", Static), self._title())
         self.query_one(HomeLines).show(list(self._lines(pair, today)))
         for panel_id, text in _panels(pair, today).items():
-            self.query_one(f"#{panel_id}", Static).update(text)
+            show_text(self.query_one(f"#{panel_id}", Static), text)
         table = self.query_one("#action-items", FittedTable)
         table.show_rows(_action_rows(pair, today), cursor_key(table))
 
@@ -134,6 +134,13 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
         if self.session.read_only:
             title.append("  (read-only: changes are not saved)", style="italic")
         return title
+
+
+def show_text(static: Static, text: Text | str) -> None:
+    """Put ``text`` into ``static`` unless it holds it already: an update lays the screen
+    out again, which coming back to an unchanged home need not pay for."""
+    if static.content != text:
+        static.update(text)
 
 
 def sync_status(unshared: int, to_review: int) -> str:

@@ -30,7 +30,8 @@ class MeetingClock(Static):
         index = live_meeting.current_index(meeting)
         if index is not None:
             text.append(f"  ·  item {index + 1} of {len(meeting.agenda)}")
-        self.update(text)
+        # Its size is the status bar's, whatever it says: no layout of the screen each second.
+        self.update(text, layout=False)
 
 
 class MeetingAgenda(FittedTable):
