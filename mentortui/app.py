@@ -6,9 +6,12 @@ import asyncio
 import gc
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -17,10 +20,12 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from mentortui.app_settings import apply_settings, checked_for_app
 from mentortui.app_sync import PairSync
 from mentortui.messages import PairSaved, SaveFailed
 from mentortui.screens.base import MentorScreen, PairScreen
 from mentortui.screens.pair_list import PairListScreen
+from mentortui.storage.config import Config, LoadedConfig, remember_theme
 from mentortui.storage.errors import StoreError, describe_error
 
 if TYPE_CHECKING:
@@ -53,8 +58,14 @@ class MentorApp(App[int]):
         open_pair: str | None = None,
         demo: bool = False,
         read_only: bool = False,
+        config: LoadedConfig | None = None,
     ) -> None:
         super().__init__()
+        self.settings = checked_for_app(config or LoadedConfig())
+        self.config: Config = self.settings.config
+        """The user's settings (``storage/config.py``); a theme chosen later is written back."""
+        apply_settings(self, self.settings)
+        self._settings_written = threading.Lock()
         self._open_store = open_store
         self.today = today
         self.now = now
@@ -94,6 +105,24 @@ class MentorApp(App[int]):
         for signal_number in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(signal_number, self._save_and_exit)
         self.call_after_refresh(self._open_first_pair)
+        for problem in self.settings.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=15, markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen from the palette is remembered in the settings file."""
+        if theme != self.config.theme and self.settings.path is not None:
+            self.config = replace(self.config, theme=theme)
+            self._remember_theme(self.settings.path)
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _remember_theme(self, path: Path) -> None:
+        """Write the theme chosen last: writes one at a time, each the latest choice."""
+        try:
+            with self._settings_written:
+                remember_theme(path, self.config.theme)
+        except (ValueError, OSError) as error:
+            self.call_from_thread(self.notify, f"The theme is not remembered: {error}", title="Settings",
+                                  severity="warning", markup=False)
 
     def _save_and_exit(self) -> None:
         """SIGHUP (a closed terminal) or SIGTERM, on any screen or dialog: save the last
@@ -295,6 +324,11 @@ class MentorApp(App[int]):
         from mentortui.core.builtin_content import load_content
 
         return load_content()
+
+    @property
+    def day_first(self) -> bool:
+        """Whether a typed "8/12" is 8 December (the config's ``date_order``); the date forms read it."""
+        return self.config.date_order == "day_first"
 
     def save_pair(self) -> None:
         """Queue the open pair for saving; the write happens on the save thread."""

@@ -1,10 +1,13 @@
 """The command line: open the app (the pair list, one pair, or the demo), list pairs,
-create a pair. Expected problems print one line to stderr and exit with status 2."""
+create a pair. Expected problems print one line to stderr and exit with status 2; a pair
+file that could not be read (the rest still done) or an unexpected error exit with 1.
+What scripts read (`list --json`, `export --format json`) is shaped in ``cli_json``."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import shutil
 import sys
 import tempfile
@@ -13,13 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentortui.cli_output import write_document
 from mentortui.storage.errors import NoSuchPair, StoreError
 from mentortui.storage.paths import default_data_dir, pair_path
 
 if TYPE_CHECKING:
     from mentortui.storage.store import PairStore
 
-COMMANDS = ("list", "new", "export", "report", "share", "join", "sync")
+COMMANDS = ("list", "new", "export", "report", "share", "join", "sync", "ics", "config", "completion")
 EXIT_USAGE = 2
 
 
@@ -35,20 +39,36 @@ def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentortui",
         description="Run mentorship meetings from the terminal. "
-        f"Other commands: {', '.join(COMMANDS)} (see `mentortui COMMAND --help`).",
+        f"Other commands: {', '.join(COMMANDS)} (see `mentortui COMMAND --help`). "
+        "`--config FILE` (with any command) reads the settings from FILE instead of `mentortui config path`.",
     )
     parser.add_argument("pair", nargs="?", help="short name of a pair to open (see `mentortui list`)")
     parser.add_argument("--demo", action="store_true", help="open a demo pair in a temporary folder")
     parser.add_argument("--read-only", action="store_true", help="open without taking the pair's lock")
+    parser.add_argument("--version", action="version", version=f"mentortui {_version()}")
     add_data_dir_option(parser)
     return parser
+
+
+def _version() -> str:
+    """The installed version; run from a checkout that was never installed, there is none."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mentortui")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def list_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentortui list",
-        description="List the pairs: short name, last and next meeting, open and overdue action items.",
+        description="List the pairs: short name, last and next meeting, open and overdue action items. "
+        "Files that cannot be read are named on standard error.",
     )
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="a JSON list of pairs (see the README, \"Scripting\")")
+    shape.add_argument("--names", action="store_true", help="only the short names, one a line")
     add_data_dir_option(parser)
     return parser
 
@@ -57,6 +77,8 @@ def new_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentortui new", description="Create a pair.")
     parser.add_argument("--mentor", required=True, help="the mentor's name")
     parser.add_argument("--mentee", required=True, help="the mentee's name")
+    parser.add_argument("--again", action="store_true",
+                        help="make another pair even when these two names already have one")
     add_data_dir_option(parser)
     return parser
 
@@ -71,11 +93,12 @@ def export_parser() -> argparse.ArgumentParser:
     which.add_argument("--meeting", default="latest",
                        help="meeting number (1 is the first held) or 'latest' (default)")
     which.add_argument("--all", action="store_true", help="the pair report: every meeting and goal")
-    parser.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
+    parser.add_argument("--format", choices=("md", "html", "json"), default="md",
+                        help="md (default), html or json (see the README, \"Scripting\")")
     parser.add_argument("--for", dest="audience", choices=("mentee", "mentor", "me"),
                         help="who it is for: the mentee or the mentor (the default, the other person: "
                         "private notes left out), or me (my private notes included)")
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    parser.add_argument("-o", "--output", type=Path, help="file to write; - or none: standard output")
     add_data_dir_option(parser)
     return parser
 
@@ -87,14 +110,26 @@ def _store(data_dir: Path | None) -> PairStore:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from mentortui.listing import format_listings
+    from mentortui.listing import format_listings, listing_problems
 
+    if args.names:
+        from mentortui.cli_completion import pair_names
+
+        sys.stdout.writelines(f"{name}\n" for name in pair_names(args.data_dir))
+        return 0
     store = _store(args.data_dir)
     listings = store.listings(date.today())
-    if not listings:
+    if args.json:
+        from mentortui.cli_json import listings_json
+
+        sys.stdout.write(listings_json(listings))
+    elif not listings:
         print(f"No pairs yet in {store.folder}. Create one with: mentortui new --mentor NAME --mentee NAME")
         return 0
-    print(format_listings(listings, date.today()))
+    elif any(listing.summary for listing in listings):
+        print(format_listings(listings, date.today()))
+    for problem in listing_problems(listings):
+        print(problem, file=sys.stderr)
     return 1 if any(listing.problem for listing in listings) else 0
 
 
@@ -111,7 +146,17 @@ def run_new(args: argparse.Namespace) -> int:
     except ValidationError as error:
         print(f"mentortui: {format_validation_error(error)}", file=sys.stderr)
         return EXIT_USAGE
-    slug = _store(args.data_dir).create(pair)
+    store = _store(args.data_dir)
+    if not args.again:
+        from mentortui.listing import same_pair
+
+        existing = same_pair(store.listings(date.today()), pair.mentee.name, pair.mentor.name)
+        if existing is not None:
+            print(f"mentortui: there is already a pair of {pair.mentee.name} and {pair.mentor.name}: {existing} "
+                  f"(open it with: mentortui {existing}); to make a second pair of them, add --again",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    slug = store.create(pair)
     print(f"Created {pair.title}. Open it with: mentortui {slug}")
     return 0
 
@@ -145,23 +190,24 @@ def _export(args: argparse.Namespace) -> int:
         print(f"mentortui: warning: {pair_file.path} was {newer_schema_notice(pair_file.newer_schema)}; "
               "what this version does not know is left out of the export", file=sys.stderr)
     try:
-        document = export_document(pair, date.today(), meeting=None if args.all else args.meeting,
-                                   html=args.format == "html", private_notes=private_notes)
+        if args.format == "json":
+            from mentortui.cli_json import meeting_export, pair_export
+
+            document = (pair_export(pair, date.today(), private_notes) if args.all
+                        else meeting_export(pair, args.meeting, date.today(), private_notes))
+        else:
+            document = export_document(pair, date.today(), meeting=None if args.all else args.meeting,
+                                       html=args.format == "html", private_notes=private_notes)
     except ExportError as error:
         print(f"mentortui: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if args.output is None:
-        sys.stdout.write(document)
-    else:
-        from mentortui.storage.files import atomic_write
-
-        atomic_write(args.output, document.encode("utf-8"))
-        print(f"Wrote {args.output}", file=sys.stderr)
+    write_document(args.output, document)
     return 0
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, config_path: Path | None = None) -> int:
     from mentortui.app import MentorApp
+    from mentortui.cli_config import settings
 
     if args.demo and args.pair:
         print("mentortui: give either a pair or --demo, not both", file=sys.stderr)
@@ -172,7 +218,8 @@ def run_app(args: argparse.Namespace) -> int:
     demo_dir = Path(tempfile.mkdtemp(prefix="mentortui-demo-")) if args.demo else None
     try:
         app = MentorApp(open_store=lambda: _store(demo_dir or data_dir), today=date.today,
-                        open_pair=args.pair, demo=args.demo, read_only=args.read_only)
+                        open_pair=args.pair, demo=args.demo, read_only=args.read_only,
+                        config=settings(config_path, for_app=True))
         app.run()
         return app.return_code or 0
     finally:
@@ -181,7 +228,17 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see cli_completion)
+        from mentortui.cli_completion import complete
+
+        complete()
+    from mentortui.cli_config import split_config_option
+
+    config_path, argv = split_config_option(list(sys.argv[1:] if argv is None else argv))
+    if argv[:1] == ["config"]:
+        from mentortui.cli_config import run_config
+
+        return run_config(argv[1:], config_path)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     try:
         if command == "list":
@@ -189,16 +246,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "new":
             return run_new(new_parser().parse_args(argv[1:]))
         if command == "export":
-            return run_export(export_parser().parse_args(argv[1:]))
+            from mentortui.cli_config import export_defaults
+
+            return run_export(export_parser().parse_args(argv[1:], namespace=export_defaults(config_path)))
         if command == "report":
             from mentortui.cli_report import run_report
 
             return run_report(argv[1:])
+        if command == "ics":
+            from mentortui.cli_ics import run_ics
+
+            return run_ics(argv[1:])
         if command in ("share", "join", "sync"):
             from mentortui.cli_share import run_sharing
 
             return run_sharing(command, argv[1:])
-        return run_app(open_parser().parse_args(argv))
+        if command == "completion":
+            from mentortui.cli_completion import completion_parser, completion_script
+
+            sys.stdout.write(completion_script(completion_parser().parse_args(argv[1:]).shell))
+            return 0
+        return run_app(open_parser().parse_args(argv), config_path)
     except StoreError as error:
         print(f"mentortui: {error}", file=sys.stderr)
         return EXIT_USAGE

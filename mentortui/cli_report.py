@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from mentortui.cli import EXIT_USAGE, add_data_dir_option
+from mentortui.cli_output import write_document
 from mentortui.storage.paths import default_data_dir
 
 FORMATS = ("md", "html", "json")
@@ -25,7 +26,7 @@ def report_parser() -> argparse.ArgumentParser:
         "overdue action items. Notes of any kind are never in it.",
     )
     parser.add_argument("--format", choices=FORMATS, default="md", help="md (default), html or json")
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (default, or -: standard output)")
     parser.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="the day the report is for: what is overdue or quiet counts from it (default: today)")
     add_data_dir_option(parser)
@@ -55,11 +56,5 @@ def run_report(argv: list[str]) -> int:
     records = programme_records(((item.slug, item.pair) for item in found if item.pair is not None), today)
     render = {"md": report_markdown, "html": report_html, "json": report_json}[args.format]
     document = render(records, today, unreadable)
-    if args.output is None:
-        sys.stdout.write(document)
-    else:
-        from mentortui.storage.files import atomic_write
-
-        atomic_write(args.output, document.encode("utf-8"))
-        print(f"Wrote {args.output}", file=sys.stderr)
+    write_document(args.output, document)
     return 1 if unreadable else 0

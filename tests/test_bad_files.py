@@ -159,7 +159,7 @@ def test_list_and_export_report_the_bad_file_by_path(tmp_path, name):
     assert listed.returncode == 1, listed.stderr
     assert "Traceback" not in listed.stderr
     assert listed.stdout.splitlines()[1].split()[0] == GOOD
-    problem = next(line for line in listed.stdout.splitlines() if line.startswith("! "))
+    problem = next(line for line in listed.stderr.splitlines() if line.startswith("! "))
     assert_reported(problem.removeprefix("! "), path, words)
 
     exported = run_cli("export", BAD, data_dir=store.folder)
@@ -191,8 +191,8 @@ def test_a_folder_a_fifo_and_a_dangling_link_named_like_pairs_are_reported(tmp_p
 
     listed = run_cli("list", data_dir=store.folder)
     assert listed.returncode == 1
-    lines = listed.stdout.splitlines()
-    assert lines[1].split()[0] == GOOD
+    assert listed.stdout.splitlines()[1].split()[0] == GOOD
+    lines = listed.stderr.splitlines()
     assert f"! {store.folder / 'archive.json'}: is a folder, not a pair file" in lines
     assert f"! {store.folder / 'pipe.json'}: is a named pipe (fifo), not a pair file" in lines
     assert (f"! {store.folder / 'gone.json'}: is a link to {tmp_path / 'moved-away.json'}, "
@@ -222,11 +222,11 @@ def test_list_marks_a_file_from_a_newer_mentortui_and_still_lists_it(tmp_path):
 
     listed = run_cli("list", data_dir=store.folder)
     assert listed.returncode == 0, listed.stdout
-    rows = {line.split()[0]: line for line in listed.stdout.splitlines()[1:] if not line.startswith("!")}
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines()[1:]}
     assert set(rows) == {GOOD, "noor-with-dana"}
     assert "Noor Haddad" in rows["noor-with-dana"]
     assert (f"! noor-with-dana: written by a newer mentortui (schema {SCHEMA_VERSION + 1}; "
-            f"this version reads up to {SCHEMA_VERSION}); read-only") in listed.stdout.splitlines()
+            f"this version reads up to {SCHEMA_VERSION}); read-only") in listed.stderr.splitlines()
     assert fingerprint(path) == before
 
 

@@ -41,10 +41,10 @@ def test_list_names_a_damaged_file_and_still_lists_good_pairs(tmp_path, capsys):
     store.create(demo_pair(TODAY))
     (store.folder / "broken.json").write_text("{not json")
     code = main(["list", "--data-dir", str(store.folder)])
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert code == 1
     assert "priya-with-dana" in out
-    assert f"! {store.folder / 'broken.json'}: not valid JSON" in out
+    assert f"! {store.folder / 'broken.json'}: not valid JSON" in err
 
 
 def test_list_on_an_empty_folder_says_how_to_start(tmp_path, capsys):

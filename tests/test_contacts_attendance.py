@@ -142,7 +142,7 @@ async def test_f10_ticks_the_checklist_records_attendance_and_the_assignments_du
         await pilot.pause()
         assert "[ ] The date and time of the next meeting are set" in shown(app, "#checklist")
         await type_text(pilot, "2026-12-09 18:00")
-        await pilot.press("tab", "tab", "tab")  # the assignment, its due date, who attended
+        await pilot.press("tab", "tab", "tab", "tab")  # the calendar box, the assignment, its due date, who attended
         await pilot.press("enter", "down", "down", "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")

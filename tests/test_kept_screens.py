@@ -55,7 +55,7 @@ async def test_action_items_are_built_once_and_open_again_on_the_open_items(make
         assert chosen(first.query_one("#status", Select)) == "open"
         assert [row[0] for row in rows(app, "#items")] == OPEN_ITEMS
         assert first.query_one("#items").cursor_row == 0
-        assert footer_keys(app)[:3] == ["Back", "Done", "Drop"]
+        assert footer_keys(app)[:3] == ["Done", "Push date", "Edit"]
 
 
 async def test_an_item_marked_done_is_gone_from_the_pair_home_on_return(make_app, demo_slug):

@@ -136,7 +136,7 @@ def file_identity(path: Path) -> tuple[int, int]:
     return status.st_ino, status.st_mtime_ns
 
 
-PAIR_HOME = "b Before next"  # in the pair home's footer only
+PAIR_HOME = "i Action items g Goals"  # in the pair home's footer only
 
 
 def wait_for_pair_home(term: Terminal) -> None:

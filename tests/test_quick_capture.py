@@ -60,6 +60,14 @@ def test_owner_and_date_are_read_from_the_line_and_the_date_leaves_the_text():
     assert (undated.text, undated.owner, undated.due) == ("we talk to someone by the lake", "both", None)
 
 
+def test_a_numeric_delivery_date_in_a_line_follows_the_date_order_setting():
+    pair = demo_pair(TODAY)
+    us = read_line("todo: Priya sends the draft by 8/12", pair, TODAY)
+    uk = read_line("todo: Priya sends the draft by 8/12", pair, TODAY, day_first=True)
+    assert us is not None and uk is not None
+    assert (us.due, uk.due) == (date(2027, 8, 12), date(2026, 12, 8))
+
+
 def test_the_marked_line_keeps_what_was_typed_and_is_never_read_again():
     capture = read_line("  - TODO: Priya sends the draft by fri", demo_pair(TODAY), TODAY)
     assert capture is not None and capture.marked == "  - TODO✓: Priya sends the draft by fri"

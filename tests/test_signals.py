@@ -174,7 +174,7 @@ PLACES = [
     Place("starters", _press_and_wait("s", "To agenda")),
     Place("meeting", _meeting, in_meeting=True),
     Place("capture dialog", _capture_dialog, in_meeting=True),
-    Place("action items", _press_and_wait("i", "Reopen")),
+    Place("action items", _press_and_wait("i", "f Filter")),
     Place("goals", _press_and_wait("g", "Check-in")),
     Place("before next", _press_and_wait("b", "Raise a topic")),
     Place("export preview", _press_and_wait("x", "Write file")),

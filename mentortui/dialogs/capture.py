@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from mentortui.core.dates import DateParseError, due_label, parse_day
+from mentortui.core.dates import DateParseError, both_readings, day_readings, due_label, short_day
 from mentortui.core.models import Goal, Owner
 from mentortui.dialogs.form_dialog import FormDialog
 from mentortui.widgets.fields import Field, chosen
@@ -43,14 +43,17 @@ class ActionDraft:
     goal_id: str | None
 
 
-def read_day(text: str, today: date) -> tuple[date | None, str]:
-    """A typed date and how it reads back, or None and the problem; blank is no date."""
+def read_day(text: str, today: date, *, day_first: bool = False) -> tuple[date | None, str]:
+    """A typed date and how it reads back, or None and the problem; blank is no date. A numeric
+    date that reads two ways ("8/12") reads back both, the one ``day_first`` picks first."""
     if not text.strip():
         return None, "no delivery date yet"
     try:
-        day = parse_day(text, today)
+        day, other = day_readings(text, today, day_first=day_first)
     except DateParseError as error:
         return None, str(error)
+    if other is not None:
+        return day, both_readings(short_day(day, today), short_day(other, today), day_first=day_first)
     return day, due_label(day, today)
 
 
@@ -59,8 +62,9 @@ class ActionItemScreen(FormDialog[ActionDraft]):
 
     def __init__(self, text: str, owner: Owner, goals: list[Goal], today: date, *,
                  due: date | None = None, goal_id: str | None = None,
-                 title: str = "New action item") -> None:
+                 title: str = "New action item", day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._text = text
         self._owner = owner
         self._goals = goals
@@ -82,7 +86,8 @@ class ActionItemScreen(FormDialog[ActionDraft]):
                 yield Label("Delivery")
                 yield Field(self._due.isoformat() if self._due else "", id="due",
                             placeholder=DATE_PLACEHOLDER, compact=True)
-            yield Static(Text(read_day(self._due.isoformat() if self._due else "", self._today)[1]),
+            yield Static(Text(read_day(self._due.isoformat() if self._due else "", self._today,
+                                       day_first=self._day_first)[1]),
                          id="due-read", classes="read-back")
             with Horizontal():
                 yield Label("Goal")
@@ -96,14 +101,15 @@ class ActionItemScreen(FormDialog[ActionDraft]):
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
-        self.query_one("#due-read", Static).update(Text(read_day(event.value, self._today)[1]))
+        self.query_one("#due-read", Static).update(Text(read_day(event.value, self._today,
+                                                                  day_first=self._day_first)[1]))
 
     def collect(self) -> ActionDraft | None:
         text = " ".join(self.query_one("#text", Field).value.split())
         if not text:
             self.refuse("text", "Write what is to be done.")
         due_text = self.query_one("#due", Field).value
-        due, reading = read_day(due_text, self._today)
+        due, reading = read_day(due_text, self._today, day_first=self._day_first)
         if due is None and due_text.strip():
             self.refuse("due", reading)
         goal = self.query_one("#goal", Select).value
@@ -121,8 +127,9 @@ class DateScreen(ModalScreen[date | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
 
-    def __init__(self, title: str, today: date, current: date | None = None) -> None:
+    def __init__(self, title: str, today: date, current: date | None = None, *, day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._title = title
         self._today = today
         self._current = current
@@ -138,7 +145,7 @@ class DateScreen(ModalScreen[date | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        day, reading = read_day(event.value, self._today)
+        day, reading = read_day(event.value, self._today, day_first=self._day_first)
         text = Text(reading)
         if day is not None and self._current is not None and day < self._current:
             text.append(f"  (earlier than now: {due_label(self._current, self._today)})", style="bold")
@@ -146,7 +153,7 @@ class DateScreen(ModalScreen[date | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        day, reading = read_day(event.value, self._today)
+        day, reading = read_day(event.value, self._today, day_first=self._day_first)
         if day is not None and day < self._today:
             day, reading = None, f"{reading}: that day has gone by; choose today or later."
         elif (day is not None and self._current is not None and day < self._current

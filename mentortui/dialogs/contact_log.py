@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from mentortui.core.dates import DateParseError, parse_day, short_day
+from mentortui.core.dates import DateParseError, both_readings, day_readings, short_day
 from mentortui.core.models import CONTACT_WAY_NAMES, ContactWay, Role
 from mentortui.dialogs.capture import MODAL_CSS
 from mentortui.dialogs.form_dialog import FormDialog
@@ -34,14 +34,17 @@ class ContactDraft:
     note: str
 
 
-def read_contact_day(text: str, today: date) -> tuple[date | None, str]:
-    """The day typed (blank is today) and how it reads back, or None and the problem."""
+def read_contact_day(text: str, today: date, *, day_first: bool = False) -> tuple[date | None, str]:
+    """The day typed (blank is today) and how it reads back, or None and the problem; a numeric
+    date that reads two ways ("8/12") reads back both, the one ``day_first`` picks first."""
     if not text.strip():
         return today, "today"
     try:
-        day = parse_day(text, today)
+        day, other = day_readings(text, today, day_first=day_first)
     except DateParseError as error:
         return None, str(error)
+    if other is not None:
+        return day, both_readings(short_day(day, today), short_day(other, today), day_first=day_first)
     if day > today:
         return None, f"{short_day(day, today)} has not come yet: log a contact on the day it happened."
     return day, short_day(day, today)
@@ -104,8 +107,9 @@ class ContactWayPicker(Static, can_focus=True):
 class ContactLogScreen(FormDialog[ContactDraft]):
     DEFAULT_CSS = MODAL_CSS.format(name="ContactLogScreen")
 
-    def __init__(self, by: Role, names: dict[Role, str], today: date) -> None:
+    def __init__(self, by: Role, names: dict[Role, str], today: date, *, day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._by = by
         self._names = names
         self._today = today
@@ -129,10 +133,11 @@ class ContactLogScreen(FormDialog[ContactDraft]):
 
     @on(Input.Changed, "#on")
     def _day_changed(self, event: Input.Changed) -> None:
-        self.query_one("#on-read", Static).update(Text(read_contact_day(event.value, self._today)[1]))
+        reading = read_contact_day(event.value, self._today, day_first=self._day_first)[1]
+        self.query_one("#on-read", Static).update(Text(reading))
 
     def collect(self) -> ContactDraft | None:
-        day, reading = read_contact_day(self.query_one("#on", Field).value, self._today)
+        day, reading = read_contact_day(self.query_one("#on", Field).value, self._today, day_first=self._day_first)
         if day is None:
             self.refuse("on", reading)
             return None

@@ -11,11 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from mentortui.core.assignments import default_due
 from mentortui.core.dates import (
     DateParseError,
+    both_readings,
+    moment_readings,
     parse_moment,
     relative_day,
     short_day,
@@ -40,11 +42,14 @@ class EndChoice:
     due_dates: dict[str, date]
     attended: Attendance = "both"
     assignment_due: date | None = None
+    calendar: bool = False
+    """Write the pair's calendar file (the next meeting, the delivery dates) once it has ended."""
 
 
 ATTENDANCE: tuple[tuple[str, Attendance], ...] = (
     ("Both of us", "both"), ("The mentor only", "mentor"), ("The mentee only", "mentee"))
 DUE_PLACEHOLDER = "the next meeting's day"
+CALENDAR_LABEL = "Add the next meeting to my calendar (.ics)"
 
 
 class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
@@ -62,8 +67,10 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
     ENTER_SAVES = False
 
     def __init__(self, *, suggested: datetime, assignment: str, stage: int, missing: list[ActionItem],
-                 notes: str, today: date, checklist: tuple[str, ...] = (), closing: bool = False) -> None:
+                 notes: str, today: date, checklist: tuple[str, ...] = (), closing: bool = False,
+                 day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._suggested = suggested
         self._assignment = assignment
         self._stage = stage
@@ -87,6 +94,7 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
                         yield Field(f"{self._suggested:%Y-%m-%d %H:%M}", id="next", compact=True)
                     yield Static(self._read_next(f"{self._suggested:%Y-%m-%d %H:%M}"), id="next-read",
                                  classes="read-back")
+                    yield Checkbox(CALENDAR_LABEL, id="calendar", compact=True)
                 if self._missing:
                     yield Static("Action items without a delivery date", classes="section")
                     for item in self._missing:
@@ -123,9 +131,12 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
 
     def _read_next(self, text: str) -> Text:
         try:
-            start = parse_moment(text, self._today, self._suggested.time())
+            start, other = moment_readings(text, self._today, self._suggested.time(), day_first=self._day_first)
         except DateParseError as error:
             return Text(str(error), style="bold")
+        if other is not None:
+            return Text(both_readings(short_moment(start, self._today), short_moment(other, self._today),
+                                      day_first=self._day_first), style="bold")
         return Text(f"{short_moment(start, self._today)}, {relative_day(start.date(), self._today)}")
 
     @on(Input.Changed, "#next")
@@ -143,20 +154,21 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
             return None
         text = self._value("next", f"{self._suggested:%Y-%m-%d %H:%M}")
         try:
-            start = parse_moment(text, self._today, self._suggested.time())
+            start = parse_moment(text, self._today, self._suggested.time(), day_first=self._day_first)
         except DateParseError:
             return None
         return start if start > self.app.now() else None
 
     def _read_due(self, text: str) -> Text:
         if text.strip():
-            return Text(read_day(text, self._today)[1])
+            return Text(read_day(text, self._today, day_first=self._day_first)[1])
         due = default_due(self._typed_next())
         return Text(f"at the next meeting, {short_day(due, self._today)}" if due else "no next meeting set yet")
 
     def _ticks(self) -> Text:
         """The checklist, each line ticked by what the fields say now."""
-        dated = all(read_day(self._value(f"due-{item.id}", ""), self._today)[0] is not None for item in self._missing)
+        dated = all(read_day(self._value(f"due-{item.id}", ""), self._today, day_first=self._day_first)[0] is not None
+                    for item in self._missing)
         facts = EndFacts(next_set=self._typed_next() is not None, actions_dated=dated,
                          assignment_written=bool(self._value("assignment", self._assignment).strip()))
         text = Text()
@@ -179,14 +191,14 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
         due_dates = {}
         for item in self._missing:
             typed = self.query_one(f"#due-{item.id}", Field).value
-            day, reading = read_day(typed, self._today)
+            day, reading = read_day(typed, self._today, day_first=self._day_first)
             if day is None:
                 self.refuse(f"due-{item.id}", reading if typed.strip() else
                             "Give it a delivery date: every action item needs one.")
             else:
                 due_dates[item.id] = day
         due_text = self.query_one("#assignment-due", Field).value
-        assignment_due, reading = read_day(due_text, self._today)
+        assignment_due, reading = read_day(due_text, self._today, day_first=self._day_first)
         if assignment_due is None and due_text.strip():
             self.refuse("assignment-due", reading)
         if next_start is None and not self._closes_pair:
@@ -198,12 +210,14 @@ class EndMeetingScreen(UsesMentorApp, FormDialog[EndChoice]):
             due_dates=due_dates,
             attended=chosen(self.query_one("#attended", Select)),
             assignment_due=assignment_due or default_due(next_start),
+            calendar=not self._closes_pair and self.query_one("#calendar", Checkbox).value,
         )
 
     def _next_start(self) -> datetime | None:
         """The next meeting as typed; it must be in the future (a past one is refused)."""
         try:
-            start = parse_moment(self.query_one("#next", Field).value, self._today, self._suggested.time())
+            start = parse_moment(self.query_one("#next", Field).value, self._today, self._suggested.time(),
+                                 day_first=self._day_first)
         except DateParseError as error:
             self.refuse("next", str(error))
             return None

@@ -63,9 +63,10 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
     CONFIRM_DISCARD = True
 
     def __init__(self, goal: Goal | None, today: date, title: str = "New SMART goal",
-                 long_goals: Sequence[Goal] = ()) -> None:
+                 long_goals: Sequence[Goal] = (), *, day_first: bool = False) -> None:
         """``long_goals``: the pair's long-term goals a short-term one can serve."""
         super().__init__()
+        self._day_first = day_first
         self._goal = goal
         self._today = today
         self._title = title
@@ -123,7 +124,7 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
 
     @on(Input.Changed, "#complete-by")
     def _complete_by_changed(self, event: Input.Changed) -> None:
-        day, reading = read_day(event.value, self._today)
+        day, reading = read_day(event.value, self._today, day_first=self._day_first)
         self.query_one("#complete-by-read", Static).update(Text(reading if event.value.strip() else "required"))
         if day is not None and not self._checkins_typed:
             with self.prevent(Input.Changed):
@@ -141,13 +142,13 @@ class GoalEditorScreen(FormDialog[GoalDraft]):
         if not title:
             self.refuse("title", "Give the goal a name.")
         complete_by_text = self.query_one("#complete-by", Field).value
-        complete_by, reading = read_day(complete_by_text, self._today)
+        complete_by, reading = read_day(complete_by_text, self._today, day_first=self._day_first)
         if complete_by is None:
             self.refuse("complete-by", reading if complete_by_text.strip() else "A complete-by date is required.")
         checkins = []
         for number in range(PLANNED_CHECKINS):
             text = self.query_one(f"#checkin-{number}", Field).value
-            day, reading = read_day(text, self._today)
+            day, reading = read_day(text, self._today, day_first=self._day_first)
             if day is not None:
                 checkins.append(day)
             elif text.strip():
@@ -170,8 +171,9 @@ class CheckInScreen(FormDialog[CheckInDraft]):
     DEFAULT_CSS = MODAL_CSS.format(name="CheckInScreen") + FORM_CSS.format(name="CheckInScreen")
     ENTER_SAVES = False
 
-    def __init__(self, goal: Goal, today: date) -> None:
+    def __init__(self, goal: Goal, today: date, *, day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._goal = goal
         self._today = today
 
@@ -201,7 +203,7 @@ class CheckInScreen(FormDialog[CheckInDraft]):
             self.focus_next()
 
     def collect(self) -> CheckInDraft | None:
-        on, reading = read_day(self.query_one("#on", Field).value, self._today)
+        on, reading = read_day(self.query_one("#on", Field).value, self._today, day_first=self._day_first)
         if on is None:
             self.refuse("on", reading)
         progress_text = self.query_one("#progress", Field).value.strip()

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mentortui.core.agreement import date_problems, default_review, differs_from_defaults, interval_note
-from mentortui.core.dates import DateParseError, parse_day, short_day
+from mentortui.core.dates import DateParseError, both_readings, day_readings, parse_day, short_day
 from mentortui.core.models import MENTOR_STYLES, Pair
 from mentortui.dialogs.form_dialog import FormDialog
 from mentortui.widgets.fields import Field
@@ -51,8 +51,10 @@ class PairFormScreen(FormDialog[Pair]):
     ENTER_SAVES = False
     CONFIRM_DISCARD = True
 
-    def __init__(self, today: date, pair: Pair | None = None, *, agreeing: bool = False) -> None:
+    def __init__(self, today: date, pair: Pair | None = None, *, agreeing: bool = False,
+                 day_first: bool = False) -> None:
         super().__init__()
+        self._day_first = day_first
         self._today = today
         self._pair = pair
         self._agreeing = agreeing
@@ -162,12 +164,17 @@ class PairFormScreen(FormDialog[Pair]):
     @on(Input.Changed, "#started_on, #review_on, #ends_on")
     def _date_changed(self, event: Input.Changed) -> None:
         field_id = event.input.id or ""
-        try:
-            day = parse_day(event.value, self._today) if event.value.strip() else None
-        except DateParseError:
-            self.query_one(f"#{field_id}-read", Static).update(Text("not a date yet"))
-            return
-        self.query_one(f"#{field_id}-read", Static).update(self._read_back(day))
+        day: date | None = None
+        reading = self._read_back(None)
+        if event.value.strip():
+            try:
+                day, other = day_readings(event.value, self._today, day_first=self._day_first)
+            except DateParseError:
+                self.query_one(f"#{field_id}-read", Static).update(Text("not a date yet"))
+                return
+            reading = self._read_back(day) if other is None else Text(both_readings(
+                short_day(day, self._today), short_day(other, self._today), day_first=self._day_first))
+        self.query_one(f"#{field_id}-read", Static).update(reading)
         if field_id == "started_on" and day is not None:
             review = self.query_one("#review_on", Field)
             if self._pair is None and review.value == default_review(self._match).isoformat():
@@ -186,7 +193,7 @@ class PairFormScreen(FormDialog[Pair]):
                     self.refuse(field_id, "Give the match date: the day the relationship started.")
                 continue
             try:
-                days[field_id] = parse_day(text, self._today)
+                days[field_id] = parse_day(text, self._today, day_first=self._day_first)
             except DateParseError as error:
                 self.refuse(field_id, _sentence(str(error)))
         started = days["started_on"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -23,6 +24,7 @@ from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import chosen
 from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, LazyRows, cursor_key
+from mentortui.widgets.tones import tone
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
 COLUMNS = ColumnPlan(
@@ -38,10 +40,11 @@ PAGE_SIZE = 100
 class ActionItemsScreen(KeptScreen):
     CSS_PATH = "action_list.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("space", "mark('done')", "Done", id="done"),
-        Binding("x", "mark('dropped')", "Drop", id="drop"),
-        Binding("r", "mark('open')", "Reopen", id="reopen"),
+        Binding("x", "mark('dropped')", "Drop", id="drop", show=False),
+        Binding("r", "mark('open')", "Reopen", id="reopen", show=False),
         Binding("p", "push", "Push date", id="push"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("n", "new", "New", id="new"),
@@ -114,13 +117,15 @@ class ActionItemsScreen(KeptScreen):
         meetings = {m.id: m for m in self.pair.meetings}
         goals = {g.id: g.title for g in self.pair.goals}
 
+        late, slipped = tone(self.app, "error"), tone(self.app, "warning")
+
         def row_of(item: ActionItem) -> FittedRow:
             meeting = meetings.get(item.meeting_id or "")
             return FittedRow({
                 "what": Text(item.text),
                 "who": Text(OWNER_NAMES[item.owner]),
-                "due": _delivery(item, today),
-                "when": _when(item, today),
+                "due": _delivery(item, today, slipped),
+                "when": _when(item, today, late),
                 "status": Text(item.status),
                 "meeting": Text(short_day(meeting.scheduled.date(), today) if meeting else "-"),
                 "goal": Text(goals.get(item.goal_id or "", "")),
@@ -141,7 +146,7 @@ class ActionItemsScreen(KeptScreen):
             if slips:
                 today = self.app.today()
                 detail.append(f"\nslipped {slips}×: " + " → ".join(
-                    short_day(day, today) for day in action_items.due_dates(item)), style="yellow")
+                    short_day(day, today) for day in action_items.due_dates(item)), style=tone(self.app, "warning"))
         if table.total_rows > table.row_count:
             last = table.page_start + table.row_count
             detail.append(f"\nRows {table.page_start + 1}–{last} of {table.total_rows} "
@@ -192,8 +197,8 @@ class ActionItemsScreen(KeptScreen):
                 action_items.push_due(item, day)
                 self._changed(item.id)
 
-        self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today(), item.due),
-                             pushed)
+        self.app.push_screen(DateScreen(f"New delivery date for: {item.text}", self.app.today(), item.due,
+                                        day_first=self.app.day_first), pushed)
 
     def action_edit(self) -> None:
         if self.refuse_if_closed():
@@ -208,7 +213,8 @@ class ActionItemsScreen(KeptScreen):
                 self._changed(item.id)
 
         self.app.push_screen(ActionItemScreen(item.text, item.owner, self.pair.goals, self.app.today(),
-                                              due=item.due, goal_id=item.goal_id, title="Edit action item"),
+                                              due=item.due, goal_id=item.goal_id, title="Edit action item",
+                                              day_first=self.app.day_first),
                              edited)
 
     def action_new(self) -> None:
@@ -221,7 +227,8 @@ class ActionItemsScreen(KeptScreen):
                 self._changed(item.id)
 
         goals = [goal for goal in self.pair.goals if goal.is_active]
-        self.app.push_screen(ActionItemScreen("", "mentee", goals, self.app.today()), added)
+        self.app.push_screen(ActionItemScreen("", "mentee", goals, self.app.today(), day_first=self.app.day_first),
+                             added)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Mark action item done", "Records today as the day it was done",
@@ -231,22 +238,23 @@ class ActionItemsScreen(KeptScreen):
         yield SystemCommand("Push delivery date", "Give the item a new date", self.action_push)
         yield SystemCommand("Edit action item", "Text, owner, date, goal", self.action_edit)
         yield SystemCommand("New action item", "Outside a meeting", self.action_new)
+        yield SystemCommand("Back to the pair", "Leave the action items (escape)", self.action_back)
 
 
-def _delivery(item: ActionItem, today: date) -> Text:
-    """The delivery date, and after it how often it slipped, when it did."""
+def _delivery(item: ActionItem, today: date, slipped: Style) -> Text:
+    """The delivery date, and after it how often it slipped (styled ``slipped``), when it did."""
     cell = Text(short_day(item.due, today) if item.due else "no date")
     slips = action_items.slips(item)
     if slips:
-        cell.append(f" {slips}×", style="yellow")
+        cell.append(f" {slips}×", style=slipped)
     return cell
 
 
-def _when(item: ActionItem, today: date) -> Text:
+def _when(item: ActionItem, today: date, overdue: Style) -> Text:
     if item.status == "done":
         late = item.due is not None and item.done_on is not None and item.done_on > item.due
         return Text(f"done {short_day(item.done_on, today)}" + (" (late)" if late else "")
                     if item.done_on else "done")
     if item.status == "dropped" or item.due is None:
         return Text("")
-    return Text(due_phrase(item.due, today), style="bold red" if item.is_overdue(today) else "")
+    return Text(due_phrase(item.due, today), style=overdue if item.is_overdue(today) else "")

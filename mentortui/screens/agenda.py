@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -46,6 +47,7 @@ from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.fields import Field, chosen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+from mentortui.widgets.tones import tone
 from mentortui.widgets.update_panel import UpdatePanel
 
 SOURCE_NAMES = {"template": "template", "starter": "starter", "typed": "added"}
@@ -60,17 +62,18 @@ COLUMNS = ColumnPlan(
 class AgendaScreen(PairScreen):
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("f5", "start_meeting", "Start meeting", id="start_meeting"),
         Binding("n", "focus_new_item", "New item", id="new_item"),
         Binding("e", "edit_item", "Edit", id="edit_item"),
         Binding("delete,d", "delete_item", "Delete", id="delete_item"),
         Binding("u", "undo_delete", "Undo delete", id="undo_delete", show=False),
-        Binding("ctrl+up,K", "move_item(-1)", "Up", id="move_up"),
-        Binding("ctrl+down,J", "move_item(1)", "Down", id="move_down"),
+        Binding("ctrl+up,K", "move_item(-1)", "Up", id="move_up", show=False),
+        Binding("ctrl+down,J", "move_item(1)", "Down", id="move_down", show=False),
         Binding("plus,equals_sign", "change_minutes(5)", "+5", id="more_time", show=False),
         Binding("minus", "change_minutes(-5)", "-5", id="less_time", show=False),
-        Binding("s", "starters", "Starters", id="starters"),
+        Binding("s", "starters", "Starters", id="starters", show=False),
         # The folded checklist's line names c; the footer keeps to 120 columns.
         Binding("c", "toggle_checklist", "Checklist", id="checklist", show=False),
     ]
@@ -165,7 +168,7 @@ class AgendaScreen(PairScreen):
         today = self.app.today()
         rows = []
         for number, item in enumerate(self.meeting.agenda, start=1):
-            title, origin = _describe(item, self.pair, self.meeting, today)
+            title, origin = _describe(item, self.pair, self.meeting, today, tone(self.app, "error"))
             rows.append(FittedRow({"number": Text(str(number)), "item": title, "minutes": Text(str(item.minutes)),
                                    "from": origin}, key=item.id))
         self.query_one("#agenda", FittedTable).show_rows(rows, row=select)
@@ -176,7 +179,7 @@ class AgendaScreen(PairScreen):
         planned, length = planning.planned_total(self.meeting), self.meeting.planned_minutes
         text = Text(f"Planned {planned} of {length} min")
         if planned > length:
-            text.append(f"  OVER by {planned - length} min", style="bold red")
+            text.append(f"  OVER by {planned - length} min", style=tone(self.app, "error"))
         else:
             text.append(f"  ({length - planned} min to spare)", style="dim")
         self.query_one("#total", Static).update(text)
@@ -220,7 +223,8 @@ class AgendaScreen(PairScreen):
     @on(Input.Submitted, "#when")
     def _when_submitted(self, event: Input.Submitted) -> None:
         try:
-            scheduled = parse_moment(event.value, self.app.today(), self.meeting.scheduled.time())
+            scheduled = parse_moment(event.value, self.app.today(), self.meeting.scheduled.time(),
+                                     day_first=self.app.day_first)
         except DateParseError as error:
             self._show_when(str(error))
             return
@@ -357,10 +361,12 @@ class AgendaScreen(PairScreen):
         yield SystemCommand("Conversation starters", "Add questions to this agenda", self.action_starters)
         yield SystemCommand("Start meeting", "Run this agenda with the clock", self.action_start_meeting)
         yield SystemCommand("Before-the-meeting checklist", "Show or fold it (c)", self.action_toggle_checklist)
+        yield SystemCommand("Back to the pair", "Leave the agenda (escape)", self.action_back)
 
 
-def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tuple[Text, Text]:
-    """The item's title and where it came from; carried items show their live state."""
+def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date, late: Style) -> tuple[Text, Text]:
+    """The item's title and where it came from; carried items show their live state (``late``
+    styles an overdue date)."""
     if item.source == "action_item":
         action = pair.action_item(item.ref)
         if action is not None:
@@ -368,7 +374,7 @@ def _describe(item: AgendaItem, pair: Pair, meeting: Meeting, today: date) -> tu
             if action.due is not None:
                 origin.append(f", {short_day(action.due, today)}, ")
                 origin.append(due_phrase(action.due, today),
-                              style="bold red" if action.is_overdue(today) else "")
+                              style=late if action.is_overdue(today) else "")
             return Text(f"Review: {action.text}"), origin
     if item.source == "goal_checkin":
         goal = pair.goal(item.ref)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -31,6 +32,7 @@ from mentortui.screens.kept_screens import KeptScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.keys_footer import KeysFooter
+from mentortui.widgets.tones import tone
 
 ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
 TOPIC_MINUTES = 5
@@ -48,7 +50,8 @@ class BeforeNextScreen(KeptScreen):
         Binding("right_square_bracket", "show_meeting(1)", "Later notes", id="later", show=False),
         Binding("slash", "search", "Search", id="search"),
         Binding("c", "toggle_checklist", "Checklist", id="checklist", show=False),
-        Binding("x", "export", "Export notes", id="export"),
+        # The footer shows what fits in 80 columns; export is in the palette and help (?).
+        Binding("x", "export", "Export notes", id="export", show=False),
         # Named on the assignment's line and in the palette.
         Binding("d", "assignment_received", "Assignment received", id="assignment_received", show=False),
     ]
@@ -106,9 +109,10 @@ class BeforeNextScreen(KeptScreen):
         checklist = self.app.content.checklists["before_meeting"]
         self.query_one(ChecklistPanel).show(before_meeting(checklist, pair, role, upcoming, today, sharing))
         owed = Text()
-        _owed(owed, "What I owe", preparation.owed_by(pair, role, today), today)
+        _owed(owed, "What I owe", preparation.owed_by(pair, role, today), today, tone(self.app, "error"))
         other = preparation.other_role(role)
-        _owed(owed, f"What the {other} owes", preparation.owed_by(pair, other, today), today)
+        _owed(owed, f"What the {other} owes", preparation.owed_by(pair, other, today), today,
+              tone(self.app, "error"))
         self.query_one("#owed", Static).update(owed)
         self.query_one("#goals", Static).update(_goals(pair, today))
         questions = preparation.questions_to_prepare(pair, self.app.content, role, upcoming)
@@ -291,7 +295,7 @@ def _coming(pair: Pair, upcoming: Meeting | None, today: date, role: Role) -> Te
     return text
 
 
-def _owed(text: Text, heading: str, items: list[ActionItem], today: date) -> None:
+def _owed(text: Text, heading: str, items: list[ActionItem], today: date, late_style: Style) -> None:
     text.append(f"\n{heading} ({len(items)})\n", style="bold")
     for item in items:
         text.append(f"- {item.text}")
@@ -300,7 +304,7 @@ def _owed(text: Text, heading: str, items: list[ActionItem], today: date) -> Non
             continue
         late = item.is_overdue(today)
         text.append(f"  {short_day(item.due, today)}, ")
-        text.append(due_phrase(item.due, today), style="bold red" if late else "")
+        text.append(due_phrase(item.due, today), style=late_style if late else "")
         text.append("\n")
 
 

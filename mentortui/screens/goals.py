@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -27,6 +28,7 @@ from mentortui.dialogs.worksheet import choose_worksheet, edit_worksheet
 from mentortui.screens.kept_screens import KeptScreen
 from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.tones import tone
 
 BAR_CELLS = 10
 COLUMNS = ColumnPlan(
@@ -48,14 +50,15 @@ def progress_bar(percent: int) -> Text:
 class GoalsScreen(KeptScreen):
     CSS_PATH = "goals.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("n", "new_goal", "New goal", id="new_goal"),
         Binding("e", "edit_goal", "Edit", id="edit_goal"),
         Binding("c", "check_in", "Check-in", id="check_in"),
         Binding("v", "revise_goal", "Revise", id="revise_goal"),
-        Binding("A", "set_status('achieved')", "Achieved", id="achieved"),
-        Binding("x", "set_status('dropped')", "Drop", id="drop"),
-        Binding("w", "worksheet", "Worksheet", id="worksheet"),
+        Binding("A", "set_status('achieved')", "Achieved", id="achieved", show=False),
+        Binding("x", "set_status('dropped')", "Drop", id="drop", show=False),
+        Binding("w", "worksheet", "Worksheet", id="worksheet", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -86,7 +89,7 @@ class GoalsScreen(KeptScreen):
                 "term": Text(goal.term),
                 "status": Text(goal.status),
                 "progress": progress_bar(goal.progress),
-                "complete_by": _complete_by(goal, today),
+                "complete_by": _complete_by(goal, today, tone(self.app, "error")),
                 "next": Text(short_day(upcoming, today) if upcoming else "-"),
                 "open": Text(str(len(smart_goals.open_items(self.pair, goal)))),
             }, key=goal.id))
@@ -139,7 +142,8 @@ class GoalsScreen(KeptScreen):
                 self.pair.goals.append(goal)
                 self._changed(goal.id)
 
-        self.app.push_screen(GoalEditorScreen(None, self.app.today(), long_goals=self._long_goals()), created)
+        self.app.push_screen(GoalEditorScreen(None, self.app.today(), long_goals=self._long_goals(),
+                                              day_first=self.app.day_first), created)
 
     def _long_goals(self) -> list[Goal]:
         return [goal for goal in self.pair.goals if goal.term == "long" and goal.is_active]
@@ -162,7 +166,8 @@ class GoalsScreen(KeptScreen):
                     self._offer_respread(goal)
 
         title = "Revise the goal (the current version is kept in its history)" if revise else "Edit the goal"
-        self.app.push_screen(GoalEditorScreen(goal, self.app.today(), title, self._long_goals()), edited)
+        self.app.push_screen(GoalEditorScreen(goal, self.app.today(), title, self._long_goals(),
+                                              day_first=self.app.day_first), edited)
 
     def _offer_respread(self, goal: Goal) -> None:
         """The complete-by date moved and the planned check-ins did not: offer to spread the
@@ -203,7 +208,7 @@ class GoalsScreen(KeptScreen):
                 smart_goals.record_checkin(goal, draft.on, draft.progress, draft.note)
                 self._changed(goal.id)
 
-        self.app.push_screen(CheckInScreen(goal, self.app.today()), recorded)
+        self.app.push_screen(CheckInScreen(goal, self.app.today(), day_first=self.app.day_first), recorded)
 
     def action_set_status(self, status: GoalStatus) -> None:
         if self.refuse_if_closed():
@@ -236,6 +241,7 @@ class GoalsScreen(KeptScreen):
         yield SystemCommand("Record a check-in", "Progress and a note", self.action_check_in)
         yield SystemCommand("Mark goal achieved", "Or back to active", lambda: self.action_set_status("achieved"))
         yield SystemCommand("Drop goal", "Or back to active", lambda: self.action_set_status("dropped"))
+        yield SystemCommand("Back to the pair", "Leave the goals (escape)", self.action_back)
 
 
 def _goal_cell(goal: Goal, pair: Pair) -> Text:
@@ -247,12 +253,12 @@ def _goal_cell(goal: Goal, pair: Pair) -> Text:
     return cell
 
 
-def _complete_by(goal: Goal, today: date) -> Text:
+def _complete_by(goal: Goal, today: date, late_style: Style) -> Text:
     if goal.complete_by is None:
         return Text("no date", style="bold")
     late = goal.is_active and goal.complete_by < today
     return Text(f"{short_day(goal.complete_by, today)}" + (" PAST" if late else ""),
-                style="bold red" if late else "")
+                style=late_style if late else "")
 
 
 def _details(goal: Goal, pair: Pair, today: date) -> Text:

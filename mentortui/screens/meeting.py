@@ -28,7 +28,7 @@ from mentortui.screens.meeting_item_starters import offer_item_starters
 from mentortui.screens.meeting_quick_capture import QuickCapture
 from mentortui.screens.meeting_shared_notes import MeetingNotes
 from mentortui.storage.session import PairSession
-from mentortui.widgets.captured import CapturedItems
+from mentortui.widgets.captured import CapturedItems, CapturedToggle
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
 from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea
 from mentortui.widgets.notes_panes import NotesPanes
@@ -47,21 +47,30 @@ class MeetingScreen(PairScreen):
     # The notes have the focus from the first frame: a typist's first letters must never
     # land on the agenda list, where d, x and p act on carried items.
     AUTO_FOCUS = "#notes"
+    # From 116 columns the captured panel fits beside notes of at least 40 columns and shows
+    # by default; narrower, F4 shows it in the agenda's place; under 80 the agenda narrows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (116, "-wide")]
+    # The footer shows only what fits in 80 columns; the other keys are named where they
+    # apply (the notes' border, the hint line, the status line) and in the palette and help.
     BINDINGS = [
         Binding("ctrl+n", "next_item", "Next", id="next_item", priority=True, show=False),
         Binding("ctrl+b", "previous_item", "Prev", id="previous_item", priority=True, show=False),
-        Binding("ctrl+t", "capture_action", "Action item", id="capture_action", priority=True),
+        Binding("ctrl+t", "capture_action", "Action", id="capture_action", priority=True,
+                tooltip="Capture an action item from the current line"),
         Binding("ctrl+r", "capture_decision", "Decision", id="capture_decision", priority=True),
-        Binding("ctrl+l", "park_topic", "Park", id="park_topic", priority=True,
+        Binding("ctrl+l", "park_topic", "Park", id="park_topic", priority=True, show=False,
                 tooltip="Park a topic for the next meeting"),
-        Binding("ctrl+z", "undo_capture", "Undo capture", id="undo_capture", priority=True,
+        # The capture's message names it.
+        Binding("ctrl+z", "undo_capture", "Undo capture", id="undo_capture", priority=True, show=False,
                 tooltip="Take back the capture a todo:, decided: or park: line just made"),
-        Binding("f2", "notes_pane('private')", "Private", id="show_private", priority=True,
+        Binding("f2", "notes_pane('private')", "Private", id="show_private", priority=True, show=False,
                 tooltip="My private notes of this meeting, only on this machine"),
-        Binding("f2", "notes_pane('shared')", "Shared", id="show_shared", priority=True,
+        Binding("f2", "notes_pane('shared')", "Shared", id="show_shared", priority=True, show=False,
                 tooltip="The meeting's shared notes"),
         Binding("f3", "whole_notes", "Whole meeting", id="whole_notes", priority=True, show=False,
                 tooltip="The whole meeting's notes as one document, each item's under its title"),
+        Binding("f4", "toggle_captured", "Captured", id="toggle_captured", priority=True, show=False,
+                tooltip="Show or hide the action items, decisions and parked topics captured so far"),
         Binding("ctrl+g", "general_notes", "General notes", id="general_notes", priority=True, show=False,
                 tooltip="The notes not tied to an agenda item"),
         Binding("ctrl+o", "open_editor", "Edit in $EDITOR", id="open_editor", priority=True, show=False),
@@ -73,10 +82,15 @@ class MeetingScreen(PairScreen):
         # Only on the first meeting's agreement items (see check_action): elsewhere ctrl+e
         # stays the notes' end of line. The hint line names it.
         Binding("ctrl+e", "edit_agreement", "Agreement", id="edit_agreement", priority=True, show=False),
-        Binding("escape", "leave_notes", "Back", id="back", tooltip="From the notes to the agenda, then back"),
+        # A priority key: the notes would take escape as "focus the next widget", which with
+        # the captured panel in the agenda's place is the notes themselves.
+        Binding("escape", "leave_notes", "Back", id="back", show=False, priority=True,
+                tooltip="From the notes to the agenda, then back"),
+        # Quitting stays on q (and in the palette); the footer's room goes to the agenda's keys.
+        Binding("q", "app.quit", "Quit", id="meeting_quit", show=False),
         Binding("d", "review('done')", "Done", id="review_done"),
         Binding("x", "review('dropped')", "Drop", id="review_drop"),
-        Binding("p", "push_date", "Push", id="review_push", tooltip="Push the delivery date"),
+        Binding("p", "push_date", "Push", id="review_push", show=False, tooltip="Push the delivery date"),
     ]
     # Keys that act on a carried action item only while the agenda list has the focus.
     REVIEW_ACTIONS = ("review", "push_date")
@@ -86,11 +100,14 @@ class MeetingScreen(PairScreen):
         self.meeting = meeting
         self.quick_capture = QuickCapture(self)
         self.notes = MeetingNotes(self)
+        # The captured panel as the user last asked for it; None: as the width suits.
+        self.captured_choice: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="status-bar"):
             yield MeetingClock(id="clock")
+            yield CapturedToggle("F4", id="captured-toggle")
             yield Static(id="saved")
         with Horizontal(id="body"):
             yield MeetingAgenda(self.pair, self.meeting, id="items")
@@ -165,8 +182,44 @@ class MeetingScreen(PairScreen):
         self.refresh_bindings()
 
     def _show_captured(self) -> None:
-        self.query_one(CapturedItems).show(live_meeting.meeting_actions(self.pair, self.meeting),
-                                           self.meeting.decisions, self.meeting.parked, self.app.today())
+        panel = self.query_one(CapturedItems)
+        panel.show(live_meeting.meeting_actions(self.pair, self.meeting),
+                   self.meeting.decisions, self.meeting.parked, self.app.today())
+        self.query_one(CapturedToggle).count = len(panel.actions) + len(panel.decisions) + len(panel.parked)
+
+    # The captured panel ---------------------------------------------------------------
+
+    @property
+    def captured_shown(self) -> bool:
+        """Whether the captured panel shows: as last toggled, else only on a wide terminal."""
+        return self.has_class("-wide") if self.captured_choice is None else self.captured_choice
+
+    def action_toggle_captured(self) -> None:
+        """Show the captured panel or hide it; below 116 columns it takes the agenda's place."""
+        self.captured_choice = not self.captured_shown
+        self._lay_out_captured()
+        if not self.captured_shown or self.has_class("-wide"):
+            return
+        # Shown in the agenda's place: the focus cannot stay on a list that has gone.
+        if self.focused is self.query_one(MeetingAgenda):
+            self.back_to_notes()
+
+    @on(CapturedToggle.Pressed)
+    def _toggle_clicked(self) -> None:
+        self.action_toggle_captured()
+
+    def on_resize(self) -> None:
+        # The width's classes change after this handler: the label follows them then.
+        self.call_after_refresh(self._show_toggle)
+
+    def _lay_out_captured(self) -> None:
+        # Without a choice, meeting.tcss shows the panel by the width alone.
+        self.set_class(self.captured_choice is True, "-captured-on")
+        self.set_class(self.captured_choice is False, "-captured-off")
+        self._show_toggle()
+
+    def _show_toggle(self) -> None:
+        self.query_one(CapturedToggle).panel_shown = self.captured_shown
 
     # Notes -----------------------------------------------------------------------------
 
@@ -249,10 +302,16 @@ class MeetingScreen(PairScreen):
         the meeting keeps running and the pair home offers to come back to it."""
         if isinstance(self.focused, NotesArea):
             self.notes.flush()
+            if self.captured_shown and not self.has_class("-wide"):
+                self.action_toggle_captured()  # the agenda comes back in the panel's place
             self.query_one("#items", DataTable).focus()
         else:
-            self.notes.flush()
-            self.dismiss()
+            self.leave_meeting()
+
+    def leave_meeting(self) -> None:
+        """Back to the pair home, the notes saved; the meeting keeps running."""
+        self.notes.flush()
+        self.dismiss()
 
     # Captures --------------------------------------------------------------------------
 
@@ -320,6 +379,13 @@ class MeetingScreen(PairScreen):
         yield SystemCommand("Record a decision", "From the current line of the notes",
                             self.action_capture_decision)
         yield SystemCommand("Park a topic", "For the next meeting's agenda", self.action_park_topic)
+        yield SystemCommand("Show or hide captured items", "The action items, decisions and parked topics so far (F4)",
+                            self.action_toggle_captured)
+        notes_pane = "shared" if self.query_one(NotesPanes).showing_private else "private"
+        yield SystemCommand(f"{notes_pane.capitalize()} notes", "Switch between the shared and my private notes (F2)",
+                            lambda: self.action_notes_pane(notes_pane))
+        yield SystemCommand("Leave the meeting", "Back to the pair home; the meeting keeps running (escape)",
+                            self.leave_meeting)
         yield SystemCommand("Whole meeting's notes", "Every item's notes under its title, as one document (F3)",
                             self.action_whole_notes)
         yield SystemCommand("General notes", "The notes not tied to an agenda item (ctrl+g)",

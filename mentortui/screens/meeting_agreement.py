@@ -34,4 +34,4 @@ def edit_agreement(screen: MeetingScreen) -> None:
             screen.sub_title = f"{MEETING_KIND_NAMES[screen.meeting.kind]} · {screen.pair.title}"
         screen.back_to_notes()
 
-    screen.app.push_screen(PairFormScreen(today, screen.pair, agreeing=True), edited)
+    screen.app.push_screen(PairFormScreen(today, screen.pair, agreeing=True, day_first=screen.app.day_first), edited)

@@ -25,7 +25,8 @@ def capture_action(screen: MeetingScreen) -> None:
             screen.changed()
         screen.back_to_notes()
 
-    screen.app.push_screen(ActionItemScreen(text, owner, goals, screen.app.today()), captured)
+    screen.app.push_screen(ActionItemScreen(text, owner, goals, screen.app.today(), day_first=screen.app.day_first),
+                           captured)
 
 
 def capture_line(screen: MeetingScreen, title: str, lines: live_meeting.LineField) -> None:

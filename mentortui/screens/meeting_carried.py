@@ -45,4 +45,4 @@ def push_carried_date(screen: MeetingScreen) -> None:
             screen.changed()
 
     screen.app.push_screen(DateScreen(f"New delivery date for: {action.text}", screen.app.today(),
-                                      action.due), pushed)
+                                      action.due, day_first=screen.app.day_first), pushed)

@@ -13,6 +13,7 @@ from mentortui.core.meeting_notes import meeting_text
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.end_meeting import EndChoice, EndMeetingScreen
 from mentortui.screens.closure import ask_closing_summary
+from mentortui.screens.meeting_calendar import write_pair_calendar
 
 if TYPE_CHECKING:
     from mentortui.screens.meeting import MeetingScreen
@@ -34,6 +35,7 @@ def end_meeting(screen: MeetingScreen) -> None:
         today=today,
         checklist=checklist.items if (checklist := app.content.checklists.get("end_of_meeting")) else (),
         closing=meeting.kind == "closing",
+        day_first=app.day_first,
     )
 
     def ended(choice: EndChoice | None) -> None:
@@ -52,6 +54,8 @@ def end_meeting(screen: MeetingScreen) -> None:
             ask_closing_summary(screen)
         else:
             screen.notify(f"Meeting ended. Next: {upcoming.scheduled:%a %d %b %H:%M}", markup=False)
+            if choice.calendar:
+                write_pair_calendar(screen)
             screen.dismiss()
         app.sync.in_background()  # a shared pair: the other person gets this meeting now
 

@@ -35,7 +35,8 @@ class QuickCapture:
 
     def __init__(self, screen: MeetingScreen) -> None:
         self.screen = screen
-        self.enabled = quick_capture_on()
+        self.enabled = quick_capture_on() and screen.app.config.quick_capture
+        self.prefixes = screen.app.config.capture_prefixes
         self._undo: CaptureUndo | None = None
 
     def line_finished(self, event: NotesArea.LineFinished) -> None:
@@ -44,7 +45,8 @@ class QuickCapture:
         if (not self.enabled or event.row >= notes.document.line_count
                 or notes.document.get_line(event.row) != event.line):
             return
-        capture = quick_capture.read_line(event.line, screen.pair, screen.app.today())
+        capture = quick_capture.read_line(event.line, screen.pair, screen.app.today(), self.prefixes,
+                                          day_first=screen.app.day_first)
         if capture is None:
             return
         forget, said = self._record(capture)
@@ -90,7 +92,7 @@ class QuickCapture:
         undo.forget()
         screen = self.screen
         notes = screen.query_one(NotesPanes).shared
-        notes.replace(quick_capture.unmarked(undo.line), (undo.row, 0), (undo.row, len(undo.line)))
+        notes.replace(quick_capture.unmarked(undo.line, self.prefixes), (undo.row, 0), (undo.row, len(undo.line)))
         self._edited(notes, "Capture taken back")
 
     def _edited(self, notes: NotesArea, message: str, title: str = "") -> None:

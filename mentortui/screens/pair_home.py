@@ -45,14 +45,17 @@ class PairHomeScreen(PairLifecycleActions):
     # The help panel (`?`) shows the programme's ground rules; the content is bundled, read once.
     HELP = ground_rules_markdown(load_content().checklists["program_rules"])
     BINDINGS = [
-        Binding("escape", "close_pair", "Pairs", id="back"),
+        # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
+        Binding("escape", "close_pair", "Pairs", id="back", show=False),
         Binding("a", "agenda", "Agenda", id="agenda"),
-        Binding("s", "starters", "Starters", id="starters"),
+        Binding("s", "starters", "Starters", id="starters", show=False),
         Binding("m", "meeting", "Meeting", id="meeting"),
         Binding("i", "action_items", "Action items", id="action_items"),
         Binding("g", "goals", "Goals", id="goals"),
         Binding("b", "review", "Before next", id="review"),
-        Binding("c", "log_contact", "Log contact", id="log_contact"),
+        # Quitting stays on q (and in the palette); its room goes to Before next.
+        Binding("q", "app.quit", "Quit", id="home_quit", show=False),
+        Binding("c", "log_contact", "Log contact", id="log_contact", show=False),
         # Named on the assignment's line in the meetings panel and in the palette.
         Binding("d", "assignment_received", "Assignment received", id="assignment_received", show=False),
         Binding("x", "export", "Export", id="export", show=False),
@@ -164,7 +167,7 @@ class PairHomeScreen(PairLifecycleActions):
                 self.sub_title = self.pair.title
                 self.show_home()
 
-        self.app.push_screen(PairFormScreen(self.app.today(), self.pair), edited)
+        self.app.push_screen(PairFormScreen(self.app.today(), self.pair, day_first=self.app.day_first), edited)
 
     def action_action_items(self) -> None:
         from mentortui.screens.action_list import ActionItemsScreen
@@ -204,7 +207,8 @@ class PairHomeScreen(PairLifecycleActions):
             self.show_home()
 
         names: dict[Role, str] = {"mentor": self.pair.mentor.name, "mentee": self.pair.mentee.name}
-        self.app.push_screen(ContactLogScreen(self.session.role, names, self.app.today()), logged)
+        self.app.push_screen(ContactLogScreen(self.session.role, names, self.app.today(), day_first=self.app.day_first),
+                             logged)
 
     def action_assignment_received(self) -> None:
         """Mark the last meeting's assignment as received."""

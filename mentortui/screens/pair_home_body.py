@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalGroup, VerticalScroll
@@ -42,6 +43,7 @@ from mentortui.core.sync_summary import describe_review, describe_unshared
 from mentortui.storage.session import PairSession
 from mentortui.widgets.app_seam import UsesMentorApp
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.tones import tone
 
 # One line per item, the text cut with an ellipsis: the action items screen shows it whole.
 ACTION_COLUMNS = ColumnPlan(
@@ -102,7 +104,7 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
                     yield Static(panels[panel_id], id=panel_id)
         yield Static("Open action items", classes="panel-title", id="items-title")
         table = FittedTable(ACTION_COLUMNS, id="action-items")
-        table.show_rows(_action_rows(pair, today))
+        table.show_rows(_action_rows(pair, today, tone(self.app, "error")))
         yield table
 
     def show(self) -> None:
@@ -113,7 +115,7 @@ class PairHomeBody(UsesMentorApp, VerticalScroll):
         for panel_id, text in _panels(pair, today).items():
             show_text(self.query_one(f"#{panel_id}", Static), text)
         table = self.query_one("#action-items", FittedTable)
-        table.show_rows(_action_rows(pair, today), cursor_key(table))
+        table.show_rows(_action_rows(pair, today, tone(self.app, "error")), cursor_key(table))
 
     def _lines(self, pair: Pair, today: date) -> Iterable[Line]:
         yield from _lifecycle_lines(pair, today, self.app.content)
@@ -308,18 +310,17 @@ def _panels(pair: Pair, today: date) -> dict[str, Text]:
             "goals-text": _goals(pair, today), "contacts-text": _contacts(pair, today)}
 
 
-def _action_rows(pair: Pair, today: date) -> list[FittedRow]:
+def _action_rows(pair: Pair, today: date, late: Style) -> list[FittedRow]:
     rows = []
     for item in select_actions(pair, today, "open", sort="due"):
-        due, when = _due_cells(item, today)
+        due, when = _due_cells(item, today, late)
         rows.append(FittedRow({"what": Text(item.text), "who": Text(OWNER_NAMES[item.owner]), "due": due,
                                "when": when}, key=item.id))
     return rows or [FittedRow({"what": Text("Nothing open.")})]
 
 
-def _due_cells(item: ActionItem, today: date) -> tuple[Text, Text]:
+def _due_cells(item: ActionItem, today: date, late: Style) -> tuple[Text, Text]:
     if item.due is None:
         return Text("no date", style="italic"), Text("")
     phrase = due_phrase(item.due, today)
-    style = "bold red" if item.is_overdue(today) else ""
-    return Text(short_day(item.due, today)), Text(phrase, style=style)
+    return Text(short_day(item.due, today)), Text(phrase, style=late if item.is_overdue(today) else "")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mentortui.core.dates import relative_day, short_day, short_moment
 from mentortui.screens.base import MentorScreen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.tones import tone
 
 if TYPE_CHECKING:
     from mentortui.core.models import Pair
@@ -84,7 +86,7 @@ class PairListScreen(MentorScreen):
                 "mentor": Text(summary.mentor),
                 "next": Text(_next(summary.next_meeting, today)),
                 "open": Text(str(summary.open_items)),
-                "overdue": _overdue_cell(summary.overdue_items),
+                "overdue": _overdue_cell(summary.overdue_items, tone(self.app, "error")),
                 "last": Text(short_moment(summary.last_meeting, today) if summary.last_meeting else "-"),
                 "stage": Text(str(summary.stage)),
                 "contact": Text(f"! {summary.warning}", style="bold") if summary.warning else Text("ok"),
@@ -116,7 +118,7 @@ class PairListScreen(MentorScreen):
     def action_new_pair(self) -> None:
         from mentortui.dialogs.pair_form import PairFormScreen
 
-        self.app.push_screen(PairFormScreen(self.app.today()), self._create_pair)
+        self.app.push_screen(PairFormScreen(self.app.today(), day_first=self.app.day_first), self._create_pair)
 
     def _create_pair(self, pair: Pair | None) -> None:
         if pair is not None:
@@ -154,5 +156,5 @@ def _closed_row(summary: PairSummary, today: date) -> FittedRow:
     return FittedRow({key: Text(value, style="dim") for key, value in cells.items()}, key=summary.slug)
 
 
-def _overdue_cell(count: int) -> Text:
-    return Text(f"{count} overdue", style="bold red") if count else Text("0")
+def _overdue_cell(count: int, late: Style) -> Text:
+    return Text(f"{count} overdue", style=late) if count else Text("0")

@@ -29,15 +29,16 @@ COLUMNS = ColumnPlan((Column("question", "Question", 24), Column("asked", "Asked
 class StartersScreen(PairScreen):
     CSS_PATH = "starters.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("slash", "focus_filter", "Filter", id="filter"),
         Binding("a", "add_to_agenda", "To agenda", id="add_to_agenda"),
         Binding("m", "toggle_asked", "Mark asked", id="toggle_asked"),
         Binding("c", "new_custom", "New own", id="new_custom"),
-        Binding("e", "edit_custom", "Edit", id="edit_custom"),
-        Binding("delete,d", "remove_custom", "Remove", id="remove_custom"),
+        Binding("e", "edit_custom", "Edit", id="edit_custom", show=False),
+        Binding("delete,d", "remove_custom", "Remove", id="remove_custom", show=False),
         Binding("u", "undo_remove", "Undo remove", id="undo_remove", show=False),
-        Binding("h", "toggle_hidden", "Hide", id="toggle_hidden"),
+        Binding("h", "toggle_hidden", "Hide", id="toggle_hidden", show=False),
         Binding("H", "toggle_show_hidden", "Hidden", id="show_hidden", show=False),
     ]
 
@@ -239,9 +240,14 @@ class StartersScreen(PairScreen):
         yield SystemCommand("Mark question asked", "Record that you asked it today", self.action_toggle_asked)
         yield SystemCommand("Add your own question", "A question of your own for this pair",
                             self.action_new_custom)
+        yield SystemCommand("Edit your question", "Change the highlighted question of your own (e)",
+                            self.action_edit_custom)
+        yield SystemCommand("Remove your question", "Take the highlighted question of your own away (d)",
+                            self.action_remove_custom)
         yield SystemCommand("Undo remove", "Put back the last question of your own you removed",
                             self.action_undo_remove)
         yield SystemCommand("Hide question", "Stop showing the highlighted question",
                             self.action_toggle_hidden)
         yield SystemCommand("Show hidden questions", "Show or hide the questions you hid",
                             self.action_toggle_show_hidden)
+        yield SystemCommand("Back", "Leave the conversation starters (escape)", self.action_back)

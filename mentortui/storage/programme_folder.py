@@ -20,7 +20,7 @@ from mentortui.storage.errors import StoreError
 from mentortui.storage.folder_share import BASE_FOLDER, CONFLICTS_FOLDER
 from mentortui.storage.pair_file import PairFile
 from mentortui.storage.pair_settings import LOCAL_FOLDER
-from mentortui.storage.paths import PAIR_SUFFIX, slugify
+from mentortui.storage.paths import PAIR_SUFFIX, is_pair_name
 from mentortui.storage.private_notes import PRIVATE_FOLDER
 from mentortui.storage.session import EXPORTS_FOLDER
 from mentortui.storage.store import bad_name_problem, read_problem
@@ -69,7 +69,7 @@ def _candidates(folder: Path, depth: int) -> list[Path]:
 def read_pair(path: Path) -> FoundPair:
     """The pair in ``path``, read without its lock (a pair open in the app reads too)."""
     slug = path.name.removesuffix(PAIR_SUFFIX)
-    if slug != slugify(slug):
+    if not is_pair_name(slug):
         return FoundPair(slug, path, problem=bad_name_problem(slug))
     if path.is_symlink() and not path.exists():
         return FoundPair(slug, path, problem=f"is a link to {os.readlink(path)}, which does not exist")

@@ -201,6 +201,14 @@ class PairSession:
         files.ensure_private_dir(path.parent)
         files.atomic_write(path, text.encode("utf-8"))
 
+    def write_calendar(self, ics: bytes) -> Path:
+        """Write the pair's iCalendar file (see ``core.calendar_export``) beside its summaries,
+        replacing the last one; returns where it is."""
+        path = self.export_path(self.slug).with_suffix(".ics")
+        files.ensure_private_dir(path.parent)
+        files.atomic_write(path, ics)
+        return path
+
     def snapshot(self) -> Raw:
         """The pair as it is now, for ``write_copy`` on another thread."""
         return self.pair_file.snapshot(self.pair)

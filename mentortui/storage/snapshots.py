@@ -10,8 +10,10 @@ the file's own rows.
 
 The same pass stamps what changed and keeps tombstones of what is gone (see ``stamping``).
 The pair's own facts and the small ``deleted`` and ``review`` tables are dumped whole every
-time. ``PairSnapshot.encode`` (on the save thread) joins the rows into exactly the bytes
-``tinydb_storage.encode_raw`` writes for the whole pair, and joins each table once.
+time. ``PairSnapshot.pieces`` (on the save thread) gives the file as pieces to write in
+turn, which joined are exactly the bytes ``tinydb_storage.encode_raw`` writes for the
+whole pair; a table's rows are joined in pieces of ``CHUNK_ROWS``, and a piece without a
+changed row is taken from the snapshot before.
 """
 
 from __future__ import annotations

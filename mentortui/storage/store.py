@@ -30,7 +30,7 @@ from mentortui.storage.files import (
     ensure_private_dir,
     tighten,
 )
-from mentortui.storage.paths import PAIR_SUFFIX, pair_path, slugify
+from mentortui.storage.paths import PAIR_SUFFIX, ascii_name, pair_path, slugify
 from mentortui.storage.summary_cache import CachedListing, SummaryCache, file_stamp
 
 if TYPE_CHECKING:
@@ -71,8 +71,10 @@ class PairStore:
         return sorted(p.stem for p in paths)
 
     def new_slug(self, pair: PairInfo) -> str:
-        names = f"{_first_name(pair.mentee.name)} with {_first_name(pair.mentor.name)}"
-        base = slugify(names)[:MAX_SLUG_LENGTH].rstrip("-")
+        # A first name with no ASCII form (written in Chinese, say) is named by its role.
+        mentee = ascii_name(_first_name(pair.mentee.name)) or "mentee"
+        mentor = ascii_name(_first_name(pair.mentor.name)) or "mentor"
+        base = slugify(f"{mentee} with {mentor}")[:MAX_SLUG_LENGTH].rstrip("-")
         slug, number = base, 2
         while os.path.lexists(self.path_for(slug)):  # a dangling link is taken too
             slug, number = f"{base}-{number}", number + 1
@@ -151,7 +153,7 @@ class PairStore:
 
 def bad_name_problem(slug: str) -> str:
     """What the pair list says of a file whose name is not a pair name."""
-    return f"the file name is not a pair name; rename it to {slugify(slug) or 'pair'}{PAIR_SUFFIX}"
+    return f"the file name is not a pair name; rename it to {slugify(slug)}{PAIR_SUFFIX}"
 
 
 def read_problem(error: StoreError | OSError) -> str:

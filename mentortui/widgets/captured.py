@@ -1,4 +1,5 @@
-"""What a meeting has captured so far: its action items, decisions and parked topics."""
+"""What a meeting has captured so far: its action items, decisions and parked topics; and
+the status line's label that shows or hides that panel with a click."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -54,3 +57,32 @@ class CapturedItems(Static):
         for topic in self.parked:
             text.append(f"- {topic}\n")
         return text
+
+
+class CapturedToggle(Static):
+    """A label that says how many things the meeting has captured and whether a click (or
+    the key it names) shows the captured panel or hides it."""
+
+    DEFAULT_CSS = """
+    CapturedToggle { width: auto; }
+    CapturedToggle:hover { text-style: reverse; }
+    """
+
+    class Pressed(Message):
+        """The label was clicked."""
+
+    count: reactive[int] = reactive(0, layout=True)
+    panel_shown: reactive[bool] = reactive(False, layout=True)
+
+    def __init__(self, key: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.key = key
+        self.tooltip = "Show or hide the action items, decisions and parked topics captured so far"
+
+    def render(self) -> Text:
+        verb = "hide" if self.panel_shown else "show"
+        return Text(f"{self.key} {verb} captured ({self.count})")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Pressed())

@@ -11,8 +11,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from mentortui.core.before_checklist import CheckLine, ticked
+from mentortui.widgets.tones import Tone, tone
 
-MARKS = {"done": ("✓", "bold green"), "open": ("✗", "bold red"), "reminder": ("·", "")}
+MARKS: dict[str, tuple[str, Tone | None]] = {"done": ("✓", "success"), "open": ("✗", "error"), "reminder": ("·", None)}
 LEGEND = "✓ done  ✗ not yet  · a reminder the app cannot check"
 
 
@@ -53,9 +54,9 @@ class ChecklistPanel(VerticalScroll, can_focus=False):
         if self.folded:
             return text
         for line in self._lines:
-            mark, style = MARKS[line.state]
+            mark, mark_tone = MARKS[line.state]
             text.append("\n")
-            text.append(mark, style=style)
+            text.append(mark, style=tone(self.app, mark_tone) if mark_tone else "")
             text.append(f" {line.text}")
             if line.note:
                 text.append(f" ({line.note})", style="dim")

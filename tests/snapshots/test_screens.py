@@ -20,6 +20,7 @@ from textual.widgets import Input, Select, TextArea
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.unsaved import UnsavedScreen
 from mentortui.screens.meeting import MeetingScreen
+from mentortui.storage.config import Config, LoadedConfig
 from mentortui.storage.pair_file import PairFile
 from mentortui.storage.snapshots import PairSnapshot
 from mentortui.storage.store import PairStore
@@ -208,3 +209,48 @@ def test_snapshot(snap_compare, make_app, demo_slug, full_disk, scenario: str, s
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=run_before)
+
+
+async def small_meeting(pilot: Pilot, *keys: str) -> None:
+    """A meeting with a note and a quick-captured action item, then ``keys``."""
+    await meeting_with_a_line(pilot)
+    pilot.app.screen.query_one("#notes", TextArea).insert("\ntodo: Priya books interview six by fri")
+    await press(pilot, "enter", *keys)
+
+
+SMALL_SIZES = {"60x20": (60, 20), "80x24": (80, 24)}
+# The captured panel as it comes on a small terminal (hidden) and after F4 (in the agenda's place).
+PANEL_KEYS = {"agenda": (), "captured": ("f4",)}
+
+
+@pytest.mark.parametrize("size", SMALL_SIZES)
+@pytest.mark.parametrize("panel", PANEL_KEYS)
+def test_small_meeting(snap_compare, make_app, demo_slug, panel: str, size: str) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await small_meeting(pilot, *PANEL_KEYS[panel])
+        for widget in pilot.app.screen.query(TextArea):
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SMALL_SIZES[size], run_before=run_before)
+
+
+@pytest.mark.parametrize("scenario", ["pair_home", "meeting"])
+@pytest.mark.parametrize("look", ["light", "no_color"])
+def test_snapshot_look(snap_compare, make_app, demo_slug, monkeypatch, scenario: str, look: str) -> None:
+    """The pair home (with an overdue item) and the live meeting under a light theme, and
+    under NO_COLOR, which Textual reads when the app is made and turns into greys."""
+    if look == "no_color":
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = make_app()
+        assert app.no_color
+    else:
+        app = make_app(config=LoadedConfig(Config(theme="textual-light")))
+
+    async def run_before(pilot: Pilot) -> None:
+        await SCENARIOS[scenario](pilot)
+        for widget in pilot.app.screen.query(TextArea):
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZES["wide"], run_before=run_before)
