@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 
-from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Header
@@ -33,11 +31,6 @@ from mentortui.screens.pair_home_body import PairHomeBody
 from mentortui.screens.pair_home_lifecycle import PairLifecycleActions
 from mentortui.storage.session import PairSession
 from mentortui.widgets.keys_footer import KeysFooter
-
-# The screens the home keeps (see kept_screens): their modules bring Markdown and dialogs,
-# imported after the home is drawn so that the first visit to each does not wait for them.
-KEPT_SCREEN_MODULES = ("mentortui.screens.action_list", "mentortui.screens.goals", "mentortui.screens.before_next")
-WARM_UP_SECONDS = 0.3
 
 
 class PairHomeScreen(PairLifecycleActions):
@@ -82,12 +75,6 @@ class PairHomeScreen(PairLifecycleActions):
 
     def on_mount(self) -> None:
         self.sub_title = self.pair.title
-        self.set_timer(WARM_UP_SECONDS, self._import_kept_screens)
-
-    @work(thread=True, exit_on_error=False, group="warm-up")
-    def _import_kept_screens(self) -> None:
-        for module in KEPT_SCREEN_MODULES:
-            importlib.import_module(module)
 
     def on_unmount(self) -> None:
         self._kept.release()

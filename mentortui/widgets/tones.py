@@ -16,4 +16,13 @@ Tone = Literal["error", "warning", "success"]
 
 def tone(app: App[Any], name: Tone) -> Style:
     """Bold text in the current theme's ``$text-<name>`` colour."""
-    return Style(bold=True, color=app.theme_variables[f"text-{name}"])
+    key = (app.theme, name)
+    style = _STYLES.get(key)
+    if style is None:
+        # Textual works out every variable of the theme on each read of theme_variables
+        # (about a millisecond): once per theme is enough.
+        style = _STYLES[key] = Style(bold=True, color=app.theme_variables[f"text-{name}"])
+    return style
+
+
+_STYLES: dict[tuple[str, Tone], Style] = {}
