@@ -280,6 +280,15 @@ def moment_readings(text: str, today: date, default_time: time, *,
     return chosen, None if other == chosen else other
 
 
+def read_typed_day(text: str, today: date, *, day_first: bool = False) -> tuple[date, str | None]:
+    """The day typed (in the order asked for) and, when a numeric date reads two ways, both
+    readings spelled out for the form's read-back. Raises DateParseError as parse_day does."""
+    day, other = day_readings(text, today, day_first=day_first)
+    if other is None:
+        return day, None
+    return day, both_readings(short_day(day, today), short_day(other, today), day_first=day_first)
+
+
 def both_readings(chosen: str, other: str, *, day_first: bool) -> str:
     """Two readings of an ambiguous date, the one in use first: "Tue 8 Dec (day first) or
     Thu 12 Aug 2027 (month first)?"."""

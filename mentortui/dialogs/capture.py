@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from mentortui.core.dates import DateParseError, both_readings, day_readings, due_label, short_day
+from mentortui.core.dates import DateParseError, due_label, read_typed_day
 from mentortui.core.models import Goal, Owner
 from mentortui.dialogs.form_dialog import FormDialog
 from mentortui.widgets.fields import Field, chosen
@@ -49,12 +49,10 @@ def read_day(text: str, today: date, *, day_first: bool = False) -> tuple[date |
     if not text.strip():
         return None, "no delivery date yet"
     try:
-        day, other = day_readings(text, today, day_first=day_first)
+        day, both = read_typed_day(text, today, day_first=day_first)
     except DateParseError as error:
         return None, str(error)
-    if other is not None:
-        return day, both_readings(short_day(day, today), short_day(other, today), day_first=day_first)
-    return day, due_label(day, today)
+    return day, both or due_label(day, today)
 
 
 class ActionItemScreen(FormDialog[ActionDraft]):

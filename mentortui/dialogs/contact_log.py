@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from mentortui.core.dates import DateParseError, both_readings, day_readings, short_day
+from mentortui.core.dates import DateParseError, read_typed_day, short_day
 from mentortui.core.models import CONTACT_WAY_NAMES, ContactWay, Role
 from mentortui.dialogs.capture import MODAL_CSS
 from mentortui.dialogs.form_dialog import FormDialog
@@ -40,11 +40,11 @@ def read_contact_day(text: str, today: date, *, day_first: bool = False) -> tupl
     if not text.strip():
         return today, "today"
     try:
-        day, other = day_readings(text, today, day_first=day_first)
+        day, both = read_typed_day(text, today, day_first=day_first)
     except DateParseError as error:
         return None, str(error)
-    if other is not None:
-        return day, both_readings(short_day(day, today), short_day(other, today), day_first=day_first)
+    if both is not None:
+        return day, both
     if day > today:
         return None, f"{short_day(day, today)} has not come yet: log a contact on the day it happened."
     return day, short_day(day, today)

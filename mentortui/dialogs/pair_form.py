@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mentortui.core.agreement import date_problems, default_review, differs_from_defaults, interval_note
-from mentortui.core.dates import DateParseError, both_readings, day_readings, parse_day, short_day
+from mentortui.core.dates import DateParseError, parse_day, read_typed_day, short_day
 from mentortui.core.models import MENTOR_STYLES, Pair
 from mentortui.dialogs.form_dialog import FormDialog
 from mentortui.widgets.fields import Field
@@ -168,12 +168,11 @@ class PairFormScreen(FormDialog[Pair]):
         reading = self._read_back(None)
         if event.value.strip():
             try:
-                day, other = day_readings(event.value, self._today, day_first=self._day_first)
+                day, both = read_typed_day(event.value, self._today, day_first=self._day_first)
             except DateParseError:
                 self.query_one(f"#{field_id}-read", Static).update(Text("not a date yet"))
                 return
-            reading = self._read_back(day) if other is None else Text(both_readings(
-                short_day(day, self._today), short_day(other, self._today), day_first=self._day_first))
+            reading = self._read_back(day) if both is None else Text(both)
         self.query_one(f"#{field_id}-read", Static).update(reading)
         if field_id == "started_on" and day is not None:
             review = self.query_one("#review_on", Field)
