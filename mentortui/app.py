@@ -38,9 +38,16 @@ if TYPE_CHECKING:
     from mentortui.storage.store import PairStore
 
 
+# Every screen's and dialog's styles (each file scoped to its screen's type), read once at
+# start: a screen that brings its own CSS_PATH makes Textual parse all the CSS again and
+# restyle every widget of every screen the first time it is shown.
+SCREEN_STYLES = ("pair_list", "pair_home", "agenda", "starters", "meeting", "action_list", "goals",
+                 "before_next", "sync_review")
+
+
 class MentorApp(App[int]):
     TITLE = "mentortui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in SCREEN_STYLES), "dialogs/pair_form.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable, Static
@@ -170,3 +171,38 @@ async def test_contact_warning_after_two_quiet_weeks(make_app, store):
         await settle(app, pilot)
         row = [str(cell) for cell in app.screen.query_one("#pairs", DataTable).get_row_at(0)]
         assert row[-1] == "! last contact 20 days ago, nothing planned"
+
+
+async def wait_for_screen(pilot, screen_type) -> None:
+    for _ in range(500):
+        if isinstance(pilot.app.screen, screen_type):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"{screen_type.__name__} never opened")
+
+
+async def test_quitting_the_moment_the_pair_home_opens_ends_cleanly(make_app, demo_slug):
+    """A quit (or a signal) that lands while the new screen's first resume is still queued:
+    the app ends without an error, whatever the screen had left to show."""
+    app = make_app(open_pair=demo_slug)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, PairHomeScreen)
+        app.exit()
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("key", ["a", "b"])
+async def test_quitting_the_moment_a_screen_opens_from_the_pair_home_ends_cleanly(make_app, demo_slug, key):
+    app = make_app(open_pair=demo_slug)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, PairHomeScreen)
+        await settle(app, pilot)
+        home = app.screen
+        await pilot.press(key)
+        for _ in range(500):
+            if app.screen is not home:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("escape")
+        app.exit()
+    assert app.return_code == 0

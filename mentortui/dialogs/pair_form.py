@@ -43,7 +43,6 @@ class PairFormScreen(FormDialog[Pair]):
     edited facts for ``core.agreement.update_pair`` to copy into it. ``agreeing`` opens
     the form on the agreement, to settle it during the first meeting."""
 
-    CSS_PATH = "pair_form.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),

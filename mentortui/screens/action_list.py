@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from mentortui.core import action_items
 from mentortui.core.dates import due_phrase, short_day
@@ -24,6 +24,7 @@ from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import chosen
 from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, LazyRows, cursor_key
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 
 OWNER_FILTERS = ((action_items.ANY, "Anyone"), ("mentee", "Mentee"), ("mentor", "Mentor"), ("both", "Both"))
@@ -38,7 +39,6 @@ PAGE_SIZE = 100
 
 
 class ActionItemsScreen(KeptScreen):
-    CSS_PATH = "action_list.tcss"
     BINDINGS = [
         # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
         Binding("escape", "back", "Back", id="back", show=False),
@@ -67,7 +67,7 @@ class ActionItemsScreen(KeptScreen):
             "sort": [(name, key) for key, name in action_items.SORTS.items()],
         }
         initial = self._initial_filters()
-        yield Header()
+        yield TitleHeader()
         yield Static(id="summary")
         with Horizontal(id="filters"):
             for select_id, label in (("status", "Show"), ("owner", "Who"), ("goal", "Goal"), ("sort", "Sort")):

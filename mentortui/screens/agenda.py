@@ -14,7 +14,6 @@ from textual.containers import Horizontal
 from textual.widgets import (
     Button,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -47,6 +46,7 @@ from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.fields import Field, chosen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 from mentortui.widgets.update_panel import UpdatePanel
 
@@ -60,7 +60,6 @@ COLUMNS = ColumnPlan(
 
 
 class AgendaScreen(PairScreen):
-    CSS_PATH = "agenda.tcss"
     BINDINGS = [
         # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
         Binding("escape", "back", "Back", id="back", show=False),
@@ -89,7 +88,7 @@ class AgendaScreen(PairScreen):
         if not planned:
             self.notify("Planned the next meeting from the template; change anything below.",
                         markup=False)
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="meeting-fields"):
             yield Label("Kind")
             yield Select([(name, kind) for kind, name in MEETING_KIND_NAMES.items()],
@@ -134,7 +133,7 @@ class AgendaScreen(PairScreen):
 
     def on_screen_resume(self) -> None:
         """Back from another screen: carried items follow what changed there."""
-        if self.is_mounted:
+        if self.is_shown:
             self._carry_in()
             self._show_items()
 

@@ -23,6 +23,12 @@ CLOSED_REFUSAL = "This pair is closed: reopen it from its home (palette: Reopen 
 class MentorScreen(UsesMentorApp, StaleMouseGuard, Screen[None]):
     """A full screen of mentortui."""
 
+    @property
+    def is_shown(self) -> bool:
+        """Mounted with its widgets, and the app not shutting down: a resume queued just
+        before quitting arrives while the screen's widgets are being removed."""
+        return self.is_mounted and self.app.is_running
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's entries in the command palette, after the app's own."""
         return ()

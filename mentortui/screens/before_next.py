@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from mentortui.core import preparation
 from mentortui.core.assignments import state_label
@@ -32,6 +32,7 @@ from mentortui.screens.kept_screens import KeptScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.keys_footer import KeysFooter
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 
 ROLE_NAMES = {"mentor": "mentor", "mentee": "mentee"}
@@ -39,7 +40,6 @@ TOPIC_MINUTES = 5
 
 
 class BeforeNextScreen(KeptScreen):
-    CSS_PATH = "before_next.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("w", "write_update", "My update", id="write_update"),
@@ -67,7 +67,7 @@ class BeforeNextScreen(KeptScreen):
         self._notes_shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="review"):
             with VerticalScroll(id="summary"):
                 yield Static(id="coming")
@@ -95,7 +95,7 @@ class BeforeNextScreen(KeptScreen):
 
     def on_screen_resume(self) -> None:
         """Back from another screen (goals, say): show the pair as it is now."""
-        if self.is_mounted:
+        if self.is_shown:
             held = len(self.pair.held_meetings())
             self._shown = max(0, min(held - 1, self._shown))
             self._show_summary()

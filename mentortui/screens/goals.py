@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from mentortui.core import smart_goals
 from mentortui.core.dates import due_label, short_day
@@ -28,6 +28,7 @@ from mentortui.dialogs.worksheet import choose_worksheet, edit_worksheet
 from mentortui.screens.kept_screens import KeptScreen
 from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 
 BAR_CELLS = 10
@@ -48,7 +49,6 @@ def progress_bar(percent: int) -> Text:
 
 
 class GoalsScreen(KeptScreen):
-    CSS_PATH = "goals.tcss"
     BINDINGS = [
         # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
         Binding("escape", "back", "Back", id="back", show=False),
@@ -62,7 +62,7 @@ class GoalsScreen(KeptScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(id="pair-review")
         yield FittedTable(COLUMNS, id="goals")
         with VerticalScroll(id="details-pane"):

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from mentortui.core import live_meeting
 from mentortui.core.agreement import is_agreement_item
@@ -32,11 +32,11 @@ from mentortui.widgets.captured import CapturedItems, CapturedToggle
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
 from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea
 from mentortui.widgets.notes_panes import NotesPanes
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.update_panel import UpdatePanel
 
 
 class MeetingScreen(PairScreen):
-    CSS_PATH = "meeting.tcss"
     HELP = """
     **Quick capture** in the shared notes: a line you finish with enter that starts with
     `todo:` or `ai:` becomes an action item (owner and "by fri" read from the line),
@@ -104,7 +104,7 @@ class MeetingScreen(PairScreen):
         self.captured_choice: bool | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="status-bar"):
             yield MeetingClock(id="clock")
             yield CapturedToggle("F4", id="captured-toggle")

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Header
 
 from mentortui.core.agreement import update_pair
 from mentortui.core.builtin_content import load_content
@@ -31,10 +30,10 @@ from mentortui.screens.pair_home_body import PairHomeBody
 from mentortui.screens.pair_home_lifecycle import PairLifecycleActions
 from mentortui.storage.session import PairSession
 from mentortui.widgets.keys_footer import KeysFooter
+from mentortui.widgets.title_header import TitleHeader
 
 
 class PairHomeScreen(PairLifecycleActions):
-    CSS_PATH = "pair_home.tcss"
     # The help panel (`?`) shows the programme's ground rules; the content is bundled, read once.
     HELP = ground_rules_markdown(load_content().checklists["program_rules"])
     BINDINGS = [
@@ -69,7 +68,7 @@ class PairHomeScreen(PairLifecycleActions):
         self._kept = KeptScreens(self)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield PairHomeBody(self.session)
         yield KeysFooter()
 
@@ -80,7 +79,7 @@ class PairHomeScreen(PairLifecycleActions):
         self._kept.release()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.is_shown:
             self.show_home()
             self.refresh_bindings()
         # A sync that finished while another screen held a record reloads the pair now.
@@ -213,7 +212,7 @@ class PairHomeScreen(PairLifecycleActions):
 
     def refresh_sync_status(self) -> None:
         """Show the unshared changes and the review count as they are now."""
-        if self.is_mounted:
+        if self.is_shown:
             self.show_home()
             self.refresh_bindings()
 

@@ -11,11 +11,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from mentortui.core.dates import relative_day, short_day, short_moment
 from mentortui.screens.base import MentorScreen
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ COLUMNS = ColumnPlan(
 
 
 class PairListScreen(MentorScreen):
-    CSS_PATH = "pair_list.tcss"
     BINDINGS = [
         Binding("enter", "open_pair", "Open", id="open_pair"),
         Binding("n", "new_pair", "New pair", id="new_pair"),
@@ -42,7 +42,7 @@ class PairListScreen(MentorScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static("Pairs", id="heading")
         yield Static("Reading pair files…", id="status")
         yield FittedTable(COLUMNS, id="pairs")
@@ -53,7 +53,7 @@ class PairListScreen(MentorScreen):
         self.sub_title = "Pairs"
 
     def on_screen_resume(self) -> None:
-        if not self.app.opening_first_pair:
+        if self.is_shown and not self.app.opening_first_pair:
             self.call_after_refresh(self.action_refresh)
 
     def action_refresh(self, select: str | None = None) -> None:

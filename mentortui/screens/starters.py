@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentortui.core import starter_bank, styles
@@ -20,6 +20,7 @@ from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import Field
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
+from mentortui.widgets.title_header import TitleHeader
 
 FITS_MARK = "*"
 COLUMNS = ColumnPlan((Column("question", "Question", 24), Column("asked", "Asked", 16)),
@@ -27,7 +28,6 @@ COLUMNS = ColumnPlan((Column("question", "Question", 24), Column("asked", "Asked
 
 
 class StartersScreen(PairScreen):
-    CSS_PATH = "starters.tcss"
     BINDINGS = [
         # The footer shows what fits in 80 columns; the rest are in the palette and help (?).
         Binding("escape", "back", "Back", id="back", show=False),
@@ -49,7 +49,7 @@ class StartersScreen(PairScreen):
         self._removed: list[starter_bank.RemovedStarter] = []  # newest last, for u
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal():
             with Vertical(id="groups-pane"):
                 yield Static(Text(f"{FITS_MARK} fits now"), id="legend")

@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from mentortui.core import review_resolution
 from mentortui.core.models import MEETING_KIND_NAMES, Meeting, Pair, ReviewItem, ReviewOption, Role
 from mentortui.core.review_resolution import Choice, ReviewError
 from mentortui.screens.base import PairScreen
+from mentortui.widgets.title_header import TitleHeader
 
 FIELD_NAMES = {"notes": "Notes", "due": "Delivery date", "scheduled": "Date and time", "stage": "Stage",
                "text": "Text", "title": "Title", "status": "Status", "owner": "Owner"}
@@ -34,7 +35,6 @@ BUTTONS: tuple[tuple[Choice, str], ...] = (("mine", "keep-mine"), ("theirs", "ke
 class SyncReviewScreen(PairScreen):
     """Settles ``pair.review`` one item at a time; each choice is saved at once."""
 
-    CSS_PATH = "sync_review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("m", "settle('mine')", "Keep mine", id="keep_mine"),
@@ -43,7 +43,7 @@ class SyncReviewScreen(PairScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Vertical(id="sync-review"):
             yield DataTable(id="review-items", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="review-detail"):
@@ -67,7 +67,7 @@ class SyncReviewScreen(PairScreen):
         self._show_items()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.is_shown:
             self._show_items()
 
     @property

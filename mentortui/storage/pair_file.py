@@ -20,7 +20,7 @@ from tinydb import TinyDB
 
 from mentortui.core.integrity import duplicate_ids
 from mentortui.core.models import SCHEMA_VERSION, Pair
-from mentortui.storage.decoding import Raw, decode
+from mentortui.storage.decoding import Raw
 from mentortui.storage.errors import (
     LockUnavailableError,
     NoSuchPair,
@@ -38,7 +38,7 @@ from mentortui.storage.migrations import (
 )
 from mentortui.storage.snapshots import LIST_TABLES, PairSnapshot, PairSnapshots, doc_order
 from mentortui.storage.stamping import INFO_TABLE, Stamp
-from mentortui.storage.tinydb_storage import AtomicJSONStorage, encode_raw, read_pair_bytes
+from mentortui.storage.tinydb_storage import AtomicJSONStorage, decode_pair_bytes, encode_raw, read_pair_bytes
 
 LOCK_TIMEOUT_SECONDS = 0.8
 
@@ -106,7 +106,7 @@ def read_documents(path: Path, data: bytes | None = None) -> dict[str, Any]:
         data = read_pair_bytes(path)
         if data is None:
             raise PairFileError(path, "does not exist")
-    _version, raw, _pair = upgrade(path, decode(path, data))
+    _version, raw, _pair = upgrade(path, decode_pair_bytes(path, data))
     return raw_to_documents(raw)
 
 

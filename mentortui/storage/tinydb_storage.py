@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 from tinydb.storages import Storage
 
-from mentortui.storage.decoding import Raw, decode
+from mentortui.storage.decoding import Raw, check_depth, check_layout, decode
 from mentortui.storage.errors import PairFileError, describe_os_error
 from mentortui.storage.files import atomic_write
 
@@ -37,7 +37,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> Raw | None:
         data = read_pair_bytes(self.path)
-        return None if data is None else decode(self.path, data)
+        return None if data is None else decode_pair_bytes(self.path, data)
 
     def write(self, data: Raw) -> None:
         self.write_bytes(encode_raw(data, self.canonical))
@@ -51,6 +51,22 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def decode_pair_bytes(path: Path, data: bytes) -> Raw:
+    """``decoding.decode``, in half the time for a file just as mentortui writes it: orjson
+    reads it, and when encoding what it read gives back the very same bytes, the file
+    holds nothing the careful reader refuses (a repeated key, NaN, a number out of range,
+    a lone surrogate) or orjson would not have read it, or would have written it otherwise.
+    Any other file, hand-edited ones among them, goes to the careful reader."""
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return decode(path, data)
+    if not isinstance(raw, dict) or encode_raw(raw, canonical=data.endswith(b"\n")) != data:
+        return decode(path, data)
+    check_depth(path, raw)
+    return check_layout(path, raw)
 
 
 def encode_raw(raw: Raw, canonical: bool = False) -> bytes:
