@@ -17,6 +17,8 @@ import mentortui.dialogs
 import mentortui.screens
 from mentortui.app import MentorApp
 
+from .test_app import settle
+
 PACKAGE = Path(mentortui.__file__).parent
 
 
@@ -41,9 +43,7 @@ def test_the_app_reads_every_stylesheet_and_no_screen_brings_its_own():
 async def test_the_first_screen_shown_has_its_own_styles(make_app, demo_slug):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         table = app.screen.query_one("#pairs", DataTable)
         # pair_list.tcss: a margin of one column, and the rest of the screen's height.
         assert table.region.x == 1 and table.region.width == 118
