@@ -13,14 +13,14 @@ from textual.widgets import Checkbox
 from mentortui.cli import main
 from mentortui.core.calendar_export import pair_calendar
 from mentortui.core.models import ActionItem, AgendaItem, Meeting, Pair, Person, revised
-from mentortui.dialogs.end_meeting import CALENDAR_LABEL, EndMeetingScreen
+from mentortui.dialogs.end_meeting import CALENDAR_LABEL
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.storage.stamping import Stamp
 from mentortui.storage.store import PairStore
 
 from .conftest import TODAY
 from .test_app import settle
-from .test_prepare_screens import open_pair
+from .test_prepare_screens import open_end_meeting
 
 HOSTILE = "Budget; costs, risks \\n [@click=app.quit]x[/] [bold]b[/] <b>&amp;</b> \u202eRTL"
 
@@ -135,10 +135,7 @@ def test_hostile_text_round_trips_exactly():
 async def test_the_end_of_meeting_offer_writes_the_calendar_file(make_app, store: PairStore, demo_slug):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_pair(app, pilot, "m")
-        await pilot.press("f10")
-        await settle(app, pilot)
-        assert isinstance(app.screen, EndMeetingScreen)
+        await open_end_meeting(app, pilot)
         box = app.screen.query_one("#calendar", Checkbox)
         assert str(box.label) == CALENDAR_LABEL and not box.value
         await pilot.click("#calendar")

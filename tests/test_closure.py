@@ -16,14 +16,13 @@ from mentortui.core.models import AskedStarter, ClosingSummary, Meeting, Pair, P
 from mentortui.core.planning import template_items
 from mentortui.dialogs.choice import ChoiceScreen
 from mentortui.dialogs.closing import ClosingScreen
-from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.listing import format_listings
 from mentortui.screens.before_next import BeforeNextScreen
 from mentortui.screens.pair_home import PairHomeScreen
 
 from .conftest import TODAY
 from .test_app import settle, type_text
-from .test_prepare_screens import open_pair, rows, saved
+from .test_prepare_screens import open_end_meeting, open_pair, rows, saved
 
 
 def shown(app, selector: str) -> str:
@@ -69,10 +68,7 @@ async def test_the_closing_meeting_ends_with_the_summary_and_closes_the_pair(mak
     slug = store.create(closing_demo())
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_pair(app, pilot, "m")
-        await pilot.press("f10")
-        await settle(app, pilot)
-        assert isinstance(app.screen, EndMeetingScreen)
+        await open_end_meeting(app, pilot)
         assert not app.screen.query("#next")
         assert "this is the closing meeting" in shown(app, "#no-next")
         await pilot.press("ctrl+s")

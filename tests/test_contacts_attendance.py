@@ -11,13 +11,11 @@ from mentortui.core.demo import demo_pair
 from mentortui.core.export import meeting_markdown, pair_markdown
 from mentortui.dialogs.confirm import ConfirmScreen
 from mentortui.dialogs.contact_log import ContactLogScreen, ContactWayPicker
-from mentortui.dialogs.end_meeting import EndMeetingScreen
-from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.pair_home import PairHomeScreen
 
 from .conftest import TODAY
 from .test_app import settle, type_text
-from .test_prepare_screens import open_pair, saved
+from .test_prepare_screens import open_end_meeting, open_pair, saved
 
 
 def shown(app, selector: str) -> str:
@@ -127,11 +125,7 @@ async def test_a_planned_meeting_whose_day_passed_is_shown_missed_on_the_home_an
 async def test_f10_ticks_the_checklist_records_attendance_and_the_assignments_due_date(make_app, store, demo_slug):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_pair(app, pilot, "m")
-        assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("f10")
-        await pilot.pause()
-        assert isinstance(app.screen, EndMeetingScreen)
+        await open_end_meeting(app, pilot)
         checklist = shown(app, "#checklist")
         assert "[x] The date and time of the next meeting are set" in checklist
         assert "[x] Every action item has an owner and a delivery date" in checklist

@@ -24,12 +24,11 @@ from mentortui.core.dates import (
 from mentortui.dialogs.capture import read_day
 from mentortui.dialogs.contact_log import read_contact_day
 from mentortui.dialogs.end_meeting import EndMeetingScreen
-from mentortui.screens.meeting import MeetingScreen
 from mentortui.storage.config import Config, LoadedConfig
 
 from .conftest import TODAY
 from .test_app import settle, type_text
-from .test_prepare_screens import open_pair
+from .test_prepare_screens import open_end_meeting
 
 NINE = time(9, 0)
 
@@ -227,11 +226,7 @@ def shown(app, selector: str) -> str:
 async def test_a_uk_mentor_sees_both_readings_of_the_next_meeting_and_gets_8_december(make_app, store, demo_slug):
     app = make_app(config=LoadedConfig(Config(date_order="day_first")))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_pair(app, pilot, "m")
-        assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("f10")
-        await pilot.pause()
-        assert isinstance(app.screen, EndMeetingScreen)
+        await open_end_meeting(app, pilot)
         await pilot.press("ctrl+u")
         await type_text(pilot, "8/12 at 3pm")
         assert shown(app, "#next-read") == (

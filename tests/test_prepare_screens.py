@@ -9,7 +9,9 @@ from textual.widgets import DataTable, Static
 
 from mentortui.core.demo import demo_pair
 from mentortui.dialogs.confirm import ConfirmScreen
+from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.screens.agenda import AgendaScreen
+from mentortui.screens.meeting import MeetingScreen
 from mentortui.screens.starters import StartersScreen
 
 from .conftest import TODAY
@@ -41,6 +43,15 @@ async def open_pair(app, pilot, key: str) -> None:
         # The demo's next meeting is three days ahead: starting it now asks first.
         await pilot.press("enter")
         await settle(app, pilot)
+
+
+async def open_end_meeting(app, pilot) -> None:
+    """Open the pair, start its meeting and press F10: the end-of-meeting dialog is shown."""
+    await open_pair(app, pilot, "m")
+    assert isinstance(app.screen, MeetingScreen)
+    await pilot.press("f10")
+    await settle(app, pilot)
+    assert isinstance(app.screen, EndMeetingScreen)
 
 
 async def saved(app, pilot) -> None:
