@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import signal
 import sys
 import threading
@@ -17,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from mentortui import collector
 from mentortui.app_settings import apply_settings, checked_for_app
 from mentortui.app_sync import PairSync
 from mentortui.messages import PairSaved, SaveFailed
@@ -29,6 +30,7 @@ from mentortui.storage.config import Config, LoadedConfig, remember_theme
 from mentortui.storage.errors import StoreError, describe_error
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.driver import Driver
     from textual.worker import Worker
 
@@ -78,6 +80,7 @@ class MentorApp(App[int]):
         self.now = now
         self._first_pair = open_pair
         self._demo = demo
+        self._asked_to_exit = False
         self._read_only = read_only
         self.session: PairSession | None = None
         self._save_problem: str | None = None  # what the failing saves say, while they fail
@@ -246,13 +249,17 @@ class MentorApp(App[int]):
 
         why_read_only = ""
         try:
-            try:
-                session = open_session(read_only)
-            except LockUnavailableError as error:
-                # Reading needs no lock: show the pair, and say why nothing will be saved.
-                session = open_session(True)
-                why_read_only = f"{error} Opened read-only: changes are shown but not saved."
-            load_content()
+            # The pair lives as long as the session: built without collections walking
+            # it again and again, then frozen out of their way (see ``collector``).
+            collector.collect_released()
+            with collector.paused(freeze=True):
+                try:
+                    session = open_session(read_only)
+                except LockUnavailableError as error:
+                    # Reading needs no lock: show the pair, and say why nothing will be saved.
+                    session = open_session(True)
+                    why_read_only = f"{error} Opened read-only: changes are shown but not saved."
+                load_content()
             self.sync.on_open(session)  # a shared pair: bring in the other person's changes first
         except (PairLockedError, NewerSchemaError) as error:
             self.call_from_thread(self._offer_read_only, slug, str(error))
@@ -296,9 +303,6 @@ class MentorApp(App[int]):
         self.opening_first_pair = False
         self.close_session()
         self.session = session
-        # The loaded pair lives as long as the session: keep the garbage collector from
-        # walking it again and again while someone types (a ten-year pair is ~100k objects).
-        gc.freeze()
         self.push_screen(PairHomeScreen(session))
         if session.recovered:
             count = len(session.recovered)
@@ -380,6 +384,24 @@ class MentorApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_session()
+
+    def exit(self, result: Any = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self._asked_to_exit = True
+        super().exit(result, return_code, message)
+
+    @property
+    def is_ending(self) -> bool:
+        """Asked to end, or ending: from here on Textual mounts no new widget, so a screen
+        still being built (one built ahead behind the pair home, or opened the moment
+        before a quit or a signal) never gets all its parts."""
+        return self._asked_to_exit or not self.is_running
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Such a screen's widgets then miss their parts, Textual's own (Select) too. The pair
+        # was saved before the ending began: that is not a failure of the run.
+        if isinstance(error, NoMatches) and self.is_ending:
+            return
+        super()._handle_exception(error)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -6,7 +6,6 @@ What scripts read (`list --json`, `export --format json`) is shaped in ``cli_jso
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import shutil
 import sys
@@ -16,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentortui import collector
 from mentortui.cli_output import write_document
 from mentortui.storage.errors import NoSuchPair, StoreError
 from mentortui.storage.paths import default_data_dir, pair_path
@@ -165,13 +165,8 @@ def run_export(args: argparse.Namespace) -> int:
     """Export with the cyclic garbage collector paused: the export builds one pair and its
     report and then ends, and with a big pair each collection would only scan it all again
     (a third of the time of a 2,000-meeting HTML report)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _export(args)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _export(args: argparse.Namespace) -> int:

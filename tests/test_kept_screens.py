@@ -14,6 +14,7 @@ from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.widgets.fields import chosen
 
 from .test_app import settle
+from .test_pair_form import fill
 from .test_prepare_screens import open_pair, rows
 
 OPEN_ITEMS = ["Rewrite the forecast README to lead with the question", "Share the team's slide template",
@@ -40,6 +41,49 @@ async def mark_overdue_done(app, pilot, position: int) -> str:
     text = rows(app, "#items")[position][0]
     await press(app, pilot, "space")
     return text
+
+
+async def built_ahead(app, pilot) -> list:
+    """Have the pair home build its kept screens behind it, as it does once a person has
+    read it for a moment (a headless app, as here, leaves that to the test); they, in the
+    order built."""
+    home = app.screen
+    assert isinstance(home, PairHomeScreen)
+    await home.kept.build_ahead()
+    await settle(app, pilot)
+    return home.kept.built()
+
+
+async def test_the_kept_screens_are_built_behind_the_pair_home_and_open_on_the_pair_as_it_is(
+        make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "e")  # the pair form over the pair home
+        await fill(pilot, "mentee-name", "Priya R.")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        home = app.screen
+        built = await built_ahead(app, pilot)
+        assert [type(screen) for screen in built] == [ActionItemsScreen, GoalsScreen, BeforeNextScreen]
+        assert app.screen is home and "Before next" in footer_keys(app)
+
+        await press(app, pilot, "e")  # renamed again once they were built: they show it
+        await fill(pilot, "mentee-name", "Priya Raman-Okafor")
+        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "i")
+        assert app.screen is built[0]
+        assert app.screen.sub_title == "Action items · Priya Raman-Okafor with Dana Okafor"
+        assert chosen(app.screen.query_one("#status", Select)) == "open"
+        assert [row[0] for row in rows(app, "#items")] == OPEN_ITEMS
+        assert footer_keys(app)[:3] == ["Done", "Push date", "Edit"]
+        await press(app, pilot, "escape", "g")
+        assert app.screen is built[1]
+        assert app.screen.sub_title == "Goals · Priya Raman-Okafor with Dana Okafor"
+        assert rows(app, "#goals")
+        await press(app, pilot, "escape", "b")
+        assert app.screen is built[2]
+        assert app.screen.sub_title == "Before our next meeting · Priya Raman-Okafor with Dana Okafor"
+        assert "meeting 6 of 6" in shown(app, "#notes-title")
 
 
 async def test_action_items_are_built_once_and_open_again_on_the_open_items(make_app, demo_slug):

@@ -78,7 +78,7 @@ class ActionItemsScreen(KeptScreen):
         yield Static(id="detail")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    def first_show(self) -> None:
         self.sub_title = f"Action items · {self.pair.title}"
         self._show()
         self.query_one("#items", FittedTable).focus()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from mentortui import collector
 from mentortui.screens.mouse_guard import StaleMouseGuard
 from mentortui.widgets.app_seam import UsesMentorApp
 
@@ -25,9 +26,9 @@ class MentorScreen(UsesMentorApp, StaleMouseGuard, Screen[None]):
 
     @property
     def is_shown(self) -> bool:
-        """Mounted with its widgets, and the app not shutting down: a resume queued just
-        before quitting arrives while the screen's widgets are being removed."""
-        return self.is_mounted and self.app.is_running
+        """Mounted with its widgets, and the app not ending: a resume queued just before
+        quitting arrives while the screen's widgets are being removed."""
+        return self.is_mounted and not self.app.is_ending
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's entries in the command palette, after the app's own."""
@@ -38,6 +39,10 @@ class PairScreen(MentorScreen):
     def __init__(self, session: PairSession) -> None:
         super().__init__()
         self.session = session
+
+    def on_screen_resume(self) -> None:
+        # Shown and laid out, the screen lives while the pair is open: out of the collector's way.
+        self.call_after_refresh(collector.freeze_long_lived)
 
     @property
     def pair(self) -> Pair:

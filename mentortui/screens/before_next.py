@@ -81,7 +81,7 @@ class BeforeNextScreen(KeptScreen):
                     yield Markdown(id="notes", parser_factory=notes_parser)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    def first_show(self) -> None:
         self.sub_title = f"Before our next meeting · {self.pair.title}"
         self._show_summary()
         self._show_notes()

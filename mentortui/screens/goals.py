@@ -69,7 +69,7 @@ class GoalsScreen(KeptScreen):
             yield Static(id="details")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    def first_show(self) -> None:
         self.sub_title = f"Goals · {self.pair.title}"
         self._show()
         self.query_one("#goals", FittedTable).focus()

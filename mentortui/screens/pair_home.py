@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 
+from mentortui import collector
 from mentortui.core.agreement import update_pair
 from mentortui.core.builtin_content import load_content
 from mentortui.core.dates import short_day, short_moment
@@ -25,7 +26,7 @@ from mentortui.dialogs.early_start import confirm_start
 from mentortui.dialogs.ground_rules import GroundRulesScreen, ground_rules_markdown
 from mentortui.dialogs.worksheet import edit_worksheet
 from mentortui.screens.assignment_received import receive_assignment
-from mentortui.screens.kept_screens import KeptScreens
+from mentortui.screens.kept_screens import KeptScreen, KeptScreens
 from mentortui.screens.pair_home_body import PairHomeBody
 from mentortui.screens.pair_home_lifecycle import PairLifecycleActions
 from mentortui.storage.session import PairSession
@@ -65,7 +66,8 @@ class PairHomeScreen(PairLifecycleActions):
 
     def __init__(self, session: PairSession) -> None:
         super().__init__(session)
-        self._kept = KeptScreens(self)
+        self.kept = KeptScreens(self, _kept_kinds)
+        """The action items, goals and Before next screens, built once for this pair."""
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -76,12 +78,15 @@ class PairHomeScreen(PairLifecycleActions):
         self.sub_title = self.pair.title
 
     def on_unmount(self) -> None:
-        self._kept.release()
+        self.kept.release()
+        if not self.app.is_ending:  # back to the list, not quitting: what the pair kept alive can go
+            collector.release_frozen()
 
     def on_screen_resume(self) -> None:
         if self.is_shown:
             self.show_home()
             self.refresh_bindings()
+            self.kept.build_ahead_later()
         # A sync that finished while another screen held a record reloads the pair now.
         self.app.sync.apply_pending_reload()
 
@@ -158,12 +163,12 @@ class PairHomeScreen(PairLifecycleActions):
     def action_action_items(self) -> None:
         from mentortui.screens.action_list import ActionItemsScreen
 
-        self._kept.show(ActionItemsScreen)
+        self.kept.show(ActionItemsScreen)
 
     def action_goals(self) -> None:
         from mentortui.screens.goals import GoalsScreen
 
-        self._kept.show(GoalsScreen)
+        self.kept.show(GoalsScreen)
 
     def action_export(self) -> None:
         from mentortui.core.export import pair_markdown
@@ -175,7 +180,7 @@ class PairHomeScreen(PairLifecycleActions):
     def action_review(self) -> None:
         from mentortui.screens.before_next import BeforeNextScreen
 
-        self._kept.show(BeforeNextScreen)
+        self.kept.show(BeforeNextScreen)
 
     def action_log_contact(self) -> None:
         """Log an e-mail, call or chat between meetings: it counts for the contact rules."""
@@ -271,3 +276,12 @@ class PairHomeScreen(PairLifecycleActions):
 
     def action_ground_rules(self) -> None:
         self.app.push_screen(GroundRulesScreen(self.app.content.checklists["program_rules"]))
+
+
+def _kept_kinds() -> tuple[type[KeptScreen], ...]:
+    """The screens the pair home keeps, in the order they are built ahead."""
+    from mentortui.screens.action_list import ActionItemsScreen
+    from mentortui.screens.before_next import BeforeNextScreen
+    from mentortui.screens.goals import GoalsScreen
+
+    return ActionItemsScreen, GoalsScreen, BeforeNextScreen
