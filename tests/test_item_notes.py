@@ -5,7 +5,7 @@ F3 the whole meeting as one document, and summaries, Before next and search use 
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Markdown
+from textual.widgets import DataTable
 
 from mentortui.core.export import meeting_markdown, to_html
 from mentortui.core.live_meeting import unfinished_meeting
@@ -16,6 +16,7 @@ from mentortui.dialogs.end_meeting import EndMeetingScreen
 from mentortui.screens.before_next import BeforeNextScreen
 from mentortui.screens.pair_home import PairHomeScreen
 from mentortui.widgets.notes import NotesArea
+from mentortui.widgets.notes_view import NotesView
 
 from .conftest import TODAY
 from .test_app import settle, type_text
@@ -142,7 +143,7 @@ async def test_a_meeting_through_four_items_keeps_each_items_notes_and_the_summa
     async with again.run_test(size=(120, 40)) as pilot:
         await open_pair(again, pilot, "b")
         assert isinstance(again.screen, BeforeNextScreen)
-        shown = again.screen.query_one("#notes", Markdown).source
+        shown = again.screen.query_one("#notes", NotesView).source
     assert shown == whole_document_of_notes(held)
 
 

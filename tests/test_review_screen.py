@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from mentortui.dialogs.search import SearchScreen
 from mentortui.screens.before_next import BeforeNextScreen
+from mentortui.widgets.notes_view import NotesView
 
 from .test_app import settle, type_text
 from .test_mentee_prepares import open_as
@@ -71,8 +72,7 @@ async def test_search_opens_the_meeting_a_result_came_from(make_app, demo_slug):
         assert isinstance(app.screen, BeforeNextScreen)
         title = text_of(app, "#notes-title")
         assert "Notes of Wed 28 Oct 18:00 (regular meeting, meeting 5 of 6)" in title
-        markdown = app.screen.query_one("#notes", Markdown)
-        assert "README needs work" in markdown.source
+        assert "README needs work" in app.screen.query_one("#notes", NotesView).source
 
 
 async def test_export_the_pair_report_from_the_pair_home(make_app, store, demo_slug):

@@ -122,8 +122,8 @@ def _keep_lines(state: StateCore) -> None:
 
 
 def notes_parser() -> MarkdownIt:
-    """A parser for showing notes on screen (Textual's Markdown widget takes it as its
-    ``parser_factory``): GitHub-like, every typed line break kept, raw HTML shown as text."""
+    """A parser for showing notes on screen (``widgets.notes_view``): GitHub-like, every
+    typed line break kept, raw HTML shown as text."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("gfm-like", {"html": False})

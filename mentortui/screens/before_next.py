@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from mentortui.core import preparation
 from mentortui.core.assignments import state_label
@@ -21,7 +21,6 @@ from mentortui.core.dates import due_phrase, relative_day, short_day, short_mome
 from mentortui.core.meeting_notes import meeting_text
 from mentortui.core.models import MEETING_KIND_NAMES, ActionItem, Meeting, Pair, Role
 from mentortui.core.planning import plan_next_meeting, planned_agenda
-from mentortui.core.safe_notes import notes_parser
 from mentortui.core.smart_goals import next_checkin
 from mentortui.dialogs.mentee_update import MenteeUpdateScreen
 from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
@@ -32,6 +31,7 @@ from mentortui.screens.kept_screens import KeptScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.keys_footer import KeysFooter
+from mentortui.widgets.notes_view import NotesView
 from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
 
@@ -63,8 +63,6 @@ class BeforeNextScreen(KeptScreen):
         # Whose page this is: the machine's person, until `r` shows the other's (a view
         # choice for as long as the screen is open, never written into the pair).
         self._role: Role = session.role
-        # The notes the Markdown view holds: building it again costs a widget per block.
-        self._notes_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -78,7 +76,7 @@ class BeforeNextScreen(KeptScreen):
             with Vertical(id="notes-pane"):
                 yield Static(id="notes-title")
                 with VerticalScroll(id="notes-scroll"):
-                    yield Markdown(id="notes", parser_factory=notes_parser)
+                    yield NotesView(id="notes")
         yield KeysFooter()
 
     def first_show(self) -> None:
@@ -127,22 +125,17 @@ class BeforeNextScreen(KeptScreen):
     def _show_notes(self) -> None:
         held = self.pair.held_meetings()
         title = self.query_one("#notes-title", Static)
-        notes = self.query_one("#notes", Markdown)
+        notes = self.query_one("#notes", NotesView)
         if not held:
             title.update("No meeting held yet.")
-            self._show_markdown(notes, "")
+            notes.show("")
             return
         meeting = held[self._shown]
         today = self.app.today()
         title.update(Text(f"Notes of {short_moment(meeting.scheduled, today)} "
                           f"({MEETING_KIND_NAMES[meeting.kind].lower()}, meeting {self._shown + 1} of {len(held)})"
                           "   [ earlier  ] later", style="bold"))
-        self._show_markdown(notes, meeting_text(meeting) or "_No notes were taken._")
-
-    def _show_markdown(self, notes: Markdown, text: str) -> None:
-        if text != self._notes_shown:
-            self._notes_shown = text
-            notes.update(text)
+        notes.show(meeting_text(meeting) or "_No notes were taken._")
 
     def action_back(self) -> None:
         self.dismiss()

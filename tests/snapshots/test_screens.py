@@ -52,6 +52,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def still_cursors(pilot: Pilot) -> None:
+    """Stop the cursors blinking once focus has landed: a cursor stopped is drawn only in
+    the field focused at that moment, so stopping it before focus moves would leave the
+    picture to the timing of the run."""
+    await settle(pilot)
+    for widget in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
+        widget.cursor_blink = False
+    await settle(pilot)
+
+
 async def press(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
@@ -204,9 +214,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_snapshot(snap_compare, make_app, demo_slug, full_disk, scenario: str, size: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await SCENARIOS[scenario](pilot)
-        for widget in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
-            widget.cursor_blink = False
-        await settle(pilot)
+        await still_cursors(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=run_before)
 
@@ -228,9 +236,7 @@ PANEL_KEYS = {"agenda": (), "captured": ("f4",)}
 def test_small_meeting(snap_compare, make_app, demo_slug, panel: str, size: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await small_meeting(pilot, *PANEL_KEYS[panel])
-        for widget in pilot.app.screen.query(TextArea):
-            widget.cursor_blink = False
-        await settle(pilot)
+        await still_cursors(pilot)
 
     assert snap_compare(make_app(), terminal_size=SMALL_SIZES[size], run_before=run_before)
 
@@ -249,8 +255,6 @@ def test_snapshot_look(snap_compare, make_app, demo_slug, monkeypatch, scenario:
 
     async def run_before(pilot: Pilot) -> None:
         await SCENARIOS[scenario](pilot)
-        for widget in pilot.app.screen.query(TextArea):
-            widget.cursor_blink = False
-        await settle(pilot)
+        await still_cursors(pilot)
 
     assert snap_compare(app, terminal_size=SIZES["wide"], run_before=run_before)
