@@ -160,3 +160,23 @@ async def test_closing_the_pair_lets_its_kept_screens_go(make_app, demo_slug):
         await press(app, pilot, "escape", "escape")  # goals -> pair home -> the pair list
         assert not isinstance(app.screen, PairHomeScreen)
         assert not app.is_screen_installed(goals) and not goals.is_attached
+
+
+async def test_a_theme_chosen_while_a_kept_screen_is_away_shows_on_it_when_it_comes_back(make_app, demo_slug):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pair(app, pilot, "i")
+
+        def table_background():
+            return app.screen.query_one("#items").styles.background
+
+        dark = table_background()
+        await press(app, pilot, "escape")
+        app.theme = "textual-light"  # as the palette's theme picker sets it
+        await press(app, pilot, "i")
+        light = table_background()
+        assert light != dark
+        await press(app, pilot, "escape")
+        app.theme = "textual-dark"
+        await press(app, pilot, "i")
+        assert table_background() == dark

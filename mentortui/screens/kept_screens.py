@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 
+from textual import on
+from textual.events import ScreenResume
 from textual.timer import Timer
 from textual.widget import AwaitMount
 
@@ -25,10 +27,25 @@ BUILD_AHEAD_SECONDS = 0.4
 class KeptScreen(PairScreen):
     """A pair screen that is shown again rather than built again."""
 
+    _styled_for: tuple[str, bool | None] | None = None
+
+    def _look(self) -> tuple[str, bool | None]:
+        return self.app.theme, self.app.ansi_color
+
+    @on(ScreenResume)
+    def _restyle_if_the_look_changed(self, event: ScreenResume) -> None:
+        # Textual restyles every widget of a screen it pushes (50 ms on the action items),
+        # for what may have changed app-wide while the screen was off the stack: the theme.
+        # A kept screen, styled when it was built, is restyled only when that changed.
+        if self._look() == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = self._look()
+
     def on_mount(self) -> None:
         # Built ahead and still mounting when the app is asked to end, the screen never gets
         # all its widgets (see ``MentorApp.is_ending``): there is nothing to show then.
         if not self.app.is_ending:
+            self._styled_for = self._look()
             self.first_show()
 
     def first_show(self) -> None:
