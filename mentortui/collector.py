@@ -5,8 +5,8 @@ of typing. So what lives as long as the pair is open is frozen out of the collec
 (``gc.freeze``) once it is built, and given back to it when the pair closes; and bulk work
 that only builds (reading a pair, an export) runs with the collector paused.
 
-A cycle that becomes garbage after it was frozen is freed only when the pair closes; what
-is frozen is the pair and its screens, so that is little more than a popped dialog or two.
+A cycle that becomes garbage after it was frozen is freed only when the pair closes: the
+screens and dialogs closed while the pair was open (a finished meeting's screen, say).
 The pair list is not frozen: it outlives the pairs opened from it.
 """
 
