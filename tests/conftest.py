@@ -18,6 +18,16 @@ def store(tmp_path: Path) -> PairStore:
     return PairStore(tmp_path / "data")
 
 
+@pytest.fixture(autouse=True)
+def lasting_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toast shown with the default lifetime (5 s of wall time) stays for the whole test:
+    a loaded machine can spend 5 s between the key that raised it and the check or picture
+    that reads it, which made tests and snapshots depend on the machine's speed."""
+    from mentortui.app import MentorApp
+
+    monkeypatch.setattr(MentorApp, "NOTIFICATION_TIMEOUT", 600.0)
+
+
 @pytest.fixture
 def demo_slug(store: PairStore) -> str:
     return store.create(demo_pair(TODAY))

@@ -14,6 +14,7 @@ from mentortui.screens.meeting import MeetingScreen
 from mentortui.widgets.notes import MAX_NOTES_CHARS
 
 from .test_app import type_text
+from .test_failed_save import until
 from .test_prepare_screens import open_pair, rows
 
 PASTED = "\n".join(f"pasted line {number}" for number in range(45))
@@ -268,7 +269,6 @@ async def test_ctrl_q_in_the_same_burst_as_the_last_letters_saves_them(make_app,
     async with app.run_test(size=(120, 40)) as pilot:
         await open_meeting(app, pilot)
         await send_at_once(app, pilot, *"last words", "ctrl+q")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.return_code is not None, "the app to quit")
     assert app.return_code == 0
     assert saved_notes(store, demo_slug) == "last words"

@@ -54,12 +54,13 @@ async def settle(pilot: Pilot) -> None:
 
 async def still_cursors(pilot: Pilot) -> None:
     """Stop the cursors blinking once focus has landed, and draw them again: a cursor
-    stopped is drawn only in the field focused at that moment, and stopping it does not
-    redraw a cursor caught in the off half of a blink, so either would leave the picture
-    to the timing of the run."""
+    stopped is drawn only in the field focused at that moment, and a text area keeps the
+    line it drew in the off half of a blink in its line cache (whose key leaves out the
+    blinking), so either would leave the picture to the timing of the run."""
     await settle(pilot)
     for widget in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
         widget.cursor_blink = False
+        widget.notify_style_update()
         widget.refresh()
     await settle(pilot)
 
