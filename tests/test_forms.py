@@ -59,9 +59,10 @@ async def test_the_focused_field_is_marked_in_dark_and_light_themes(make_app, de
         await open_pair(app, pilot, "a")
         screen = app.screen
         assert isinstance(screen, AgendaScreen)
-        widgets = [screen.query_one("#agenda", DataTable), screen.query_one("#when", Input),
-                   screen.query_one("#kind", Select), screen.query_one("#new-item", Input),
-                   screen.query_one("#edit", Button)]
+        # In the order tab reaches them, so each theme takes one round of the screen.
+        widgets = [screen.query_one("#kind", Select), screen.query_one("#when", Input),
+                   screen.query_one("#agenda", DataTable), screen.query_one("#edit", Button),
+                   screen.query_one("#new-item", Input)]
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             for widget in widgets:

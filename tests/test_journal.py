@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 
 from mentortui.storage.journal import (
@@ -212,6 +214,73 @@ def test_a_journal_the_disk_refuses_keeps_the_records_and_writes_them_later(tmp_
     assert decode(journal.path.read_bytes())[0] == [Record(1, "m1", "kept in memory")]
     journal.close()
     assert journal.path.exists()  # never saved in a pair file: kept
+
+
+def wait_for(check, what: str) -> None:
+    deadline = time.monotonic() + 5
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.005)
+
+
+def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkeypatch):
+    """A busy disk can take a second to fsync. Records typed meanwhile still reach the
+    file at once, where a kill -9 cannot take them, and a save's sync still returns only
+    once its own fsync has finished."""
+    journal = NotesJournal(tmp_path / "pair.json")
+    disk_done = threading.Event()
+    syncing = threading.Semaphore(0)
+    real_fsync = os.fsync
+
+    def slow_fsync(fd):
+        syncing.release()
+        disk_done.wait(20)  # longer than wait_for waits
+        real_fsync(fd)
+
+    monkeypatch.setattr("mentortui.storage.journal.os.fsync", slow_fsync)
+
+    def on_disk() -> list[str]:
+        return [record.notes for record in decode(journal.path.read_bytes())[0]]
+
+    journal.record("m1", "one")
+    assert syncing.acquire(timeout=10), "the writer never synced"  # the periodic fsync hangs
+    journal.record("m1", "one two")
+    wait_for(lambda: on_disk() == ["one", "one two"], "the second record beside the hung fsync")
+
+    saved = []
+    save = threading.Thread(target=lambda: saved.append(journal.sync()))
+    save.start()
+    assert syncing.acquire(timeout=10), "the save never synced"
+    journal.record("m1", "one two three")
+    wait_for(lambda: on_disk()[-1] == "one two three", "the third record beside the save's fsync")
+    assert save.is_alive() and saved == []  # the save waits for its fsync
+
+    disk_done.set()
+    save.join(10)
+    assert saved == [True]
+    journal.close()
+    assert on_disk() == ["one", "one two", "one two three"]
+
+
+def test_a_failed_fsync_is_reported_and_the_next_sync_tries_again(tmp_path: Path, monkeypatch):
+    journal = NotesJournal(tmp_path / "pair.json")
+    failing = {"on": True}
+    synced = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if failing["on"]:
+            raise OSError(errno.EIO, "Input/output error")
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr("mentortui.storage.journal.os.fsync", fsync)
+    journal.record("m1", "words")
+    assert journal.sync() is False
+    assert isinstance(journal.error, OSError)
+    failing["on"] = False
+    assert journal.sync() is True and synced
+    journal.close()
 
 
 def test_a_growing_journal_is_compacted_to_the_newest_notes(tmp_path: Path):

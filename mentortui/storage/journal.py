@@ -3,8 +3,11 @@
 Like an editor's swap file. While someone types, the meeting screen hands the notes to
 the session about every 250 ms; each version is appended here as one record by a
 background thread (written at once, fsynced at most every 250 ms), so a kill -9 loses
-at most that long of typing. The whole pair file takes longer to write (13 ms and more
-for a ten-year pair) and is written less often.
+at most that long of typing. An fsync runs beside the writes on a copy of the file
+descriptor and never holds them up: a busy disk can take a second to sync, and a record
+waiting behind it would be lost to a kill -9 though the kernel would have kept it. The
+whole pair file takes longer to write (13 ms and more for a ten-year pair) and is
+written less often.
 
 The file is ``.<pair file name>.journal`` beside the pair file, 0600, hidden so that
 listings skip it. Each record is::
@@ -127,7 +130,10 @@ class NotesJournal:
         self._kept: dict[str, Record] = {}  # newest record on disk not yet in the pair file
         self._fd: int | None = None
         self._size = 0
-        self._dirty = False
+        # Writes are counted; an fsync started after write N makes writes up to N durable.
+        self._written = 0
+        self._claimed = 0  # the writes the newest fsync started covers
+        self._synced = 0  # the writes a finished fsync covers
         self._last_sync = 0.0
 
     @property
@@ -170,9 +176,13 @@ class NotesJournal:
         return self._sequence
 
     def sync(self) -> bool:
-        """Write and fsync every queued record now; False if the disk refused."""
+        """Write and fsync every queued record now; False if the disk refused. The writer
+        thread goes on writing new records while the fsync runs."""
         with self._io:
-            return self._write_pending() and self._fsync()
+            if not self._write_pending():
+                return False
+            claim = self._claim_sync(self._synced)
+        return self._fsync(claim)
 
     def saved_through(self, sequence: int) -> None:
         """The pair file now holds every record up to ``sequence``: let them go."""
@@ -208,17 +218,22 @@ class NotesJournal:
         while True:
             with self._state:
                 if not self._pending:
+                    unsynced = self._written > self._claimed
                     remaining = SYNC_SECONDS - (time.monotonic() - self._last_sync)
-                    if self._dirty and remaining > 0 and not self._closed:
+                    if unsynced and remaining > 0 and not self._closed:
                         self._state.wait(remaining)  # a new record wakes this at once
                         continue
-                    if not self._dirty or self._closed:
+                    if not unsynced or self._closed:
                         self._running = False
                         return
             with self._io:
                 written = self._write_pending()
+                claim = None
                 if written and time.monotonic() - self._last_sync >= SYNC_SECONDS:
-                    self._fsync()
+                    claim = self._claim_sync(self._claimed)
+            if claim is not None:
+                threading.Thread(target=self._fsync, args=(claim,), name="mentortui-journal-sync",
+                                 daemon=True).start()
             if not written:  # the next record tries again
                 with self._state:
                     self._running = False
@@ -242,23 +257,50 @@ class NotesJournal:
                         self._pending[record.meeting_id] = record
             return False
         self._size += len(data)
-        self._dirty = True
+        with self._state:
+            self._written += 1
         self._kept.update(newest(records))
         self.error = None
         if self._size > COMPACT_BYTES:
             self._rewrite()
         return True
 
-    def _fsync(self) -> bool:
-        if not self._dirty or self._fd is None:
+    def _claim_sync(self, covered: int) -> tuple[int | None, int] | None:
+        """With the file lock held: a copy of the file descriptor (None if none could be
+        made) and the writes an fsync of it covers, when writes past ``covered`` wait for
+        one; None when none do."""
+        with self._state:
+            if self._fd is None or self._written <= covered:
+                return None
+            self._claimed = self._written
+            self._last_sync = time.monotonic()
+            try:
+                return os.dup(self._fd), self._written
+            except OSError as error:  # out of file descriptors
+                self.error = error
+                return None, self._written
+
+    def _fsync(self, claim: tuple[int | None, int] | None) -> bool:
+        """fsync a claimed copy of the file descriptor, without the file lock."""
+        if claim is None:
             return True
-        self._dirty = False
-        self._last_sync = time.monotonic()
+        fd, through = claim
+        synced = fd is not None and self._fsync_copy(fd)
+        with self._state:
+            if synced:
+                self._synced = max(self._synced, through)
+            else:
+                self._claimed = min(self._claimed, self._synced)  # the next write tries again
+        return synced
+
+    def _fsync_copy(self, fd: int) -> bool:
         try:
-            os.fsync(self._fd)
+            os.fsync(fd)
         except OSError as error:
             self.error = error
             return False
+        finally:
+            os.close(fd)
         return True
 
     def _open(self) -> int:
@@ -284,7 +326,7 @@ class NotesJournal:
             self.error = error
             return
         self._size = 0
-        self._dirty = False
+        self._mark_all_synced()
 
     def _rewrite(self) -> None:
         """Replace the file with the newest record of each meeting (atomically)."""
@@ -297,7 +339,11 @@ class NotesJournal:
             return
         self._close_fd()
         self._open()
-        self._dirty = False
+        self._mark_all_synced()  # the new file was synced before it took the old one's place
+
+    def _mark_all_synced(self) -> None:
+        with self._state:
+            self._claimed = self._synced = self._written
 
     def _close_fd(self) -> None:
         if self._fd is not None:
@@ -315,7 +361,7 @@ class NotesJournal:
             if discard:
                 self._kept.clear()
             elif self._write_pending():
-                self._fsync()
+                self._fsync(self._claim_sync(self._synced))
             remove = not self._kept and not self._pending
             self._close_fd()
             if remove:
