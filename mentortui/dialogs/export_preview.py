@@ -20,12 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, LoadingIndicator, Static, TextArea
+from textual.widgets import LoadingIndicator, Static, TextArea
 
 from mentortui.core.export import Audience, audience_line, html_document
 from mentortui.storage.errors import describe_error
 from mentortui.storage.session import PairSession
 from mentortui.widgets.clipboard import clipboard_blocker
+from mentortui.widgets.keys_footer import KeysFooter
 
 ExportFormat = Literal["markdown", "html"]
 
@@ -91,7 +92,7 @@ class ExportScreen(ModalScreen[None]):
             yield LoadingIndicator(id="building")
             yield TextArea(read_only=True, soft_wrap=True, id="preview")
             yield Static(Text("Building the summary…"), id="export-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._rebuild()

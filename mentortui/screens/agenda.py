@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     Select,
@@ -45,6 +44,7 @@ from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.checklist_panel import ChecklistPanel
 from mentortui.widgets.fields import Field, chosen
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable
 from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
@@ -112,7 +112,7 @@ class AgendaScreen(PairScreen):
             yield Button("Edit", id="edit", compact=True)
             yield Button("Delete", id="delete", compact=True)
         yield Field(placeholder="Type an agenda item and press enter", id="new-item")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.save()

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mentortui.core import live_meeting
 from mentortui.core.agreement import is_agreement_item
@@ -29,6 +29,7 @@ from mentortui.screens.meeting_quick_capture import QuickCapture
 from mentortui.screens.meeting_shared_notes import MeetingNotes
 from mentortui.storage.session import PairSession
 from mentortui.widgets.captured import CapturedItems, CapturedToggle
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.meeting_agenda import MeetingAgenda, MeetingClock
 from mentortui.widgets.notes import GENERAL_NOTES, WHOLE_MEETING, NotesArea
 from mentortui.widgets.notes_panes import NotesPanes
@@ -117,7 +118,7 @@ class MeetingScreen(PairScreen):
                 # The shared pane starts on the general notes; on_mount moves it to the current item.
                 yield NotesPanes(self.meeting.notes, self.session.private_notes(self.meeting.id), id="panes")
             yield CapturedItems(id="captured")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         live_meeting.start(self.pair, self.meeting, self.app.now(), self.app.content)

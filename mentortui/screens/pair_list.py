@@ -11,10 +11,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mentortui.core.dates import relative_day, short_day, short_moment
 from mentortui.screens.base import MentorScreen
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 from mentortui.widgets.title_header import TitleHeader
 from mentortui.widgets.tones import tone
@@ -47,7 +48,7 @@ class PairListScreen(MentorScreen):
         yield Static("Reading pair files…", id="status")
         yield FittedTable(COLUMNS, id="pairs")
         yield Static(id="problems")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Pairs"

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentortui.core import starter_bank, styles
@@ -19,6 +19,7 @@ from mentortui.dialogs.prompt import PromptAnswer, PromptScreen
 from mentortui.screens.base import PairScreen
 from mentortui.storage.session import PairSession
 from mentortui.widgets.fields import Field
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.tables import Column, ColumnPlan, FittedRow, FittedTable, cursor_key
 from mentortui.widgets.title_header import TitleHeader
 
@@ -59,7 +60,7 @@ class StartersScreen(PairScreen):
                 yield Static(id="style")
                 yield Static(id="about")
                 yield FittedTable(COLUMNS, id="questions")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Conversation starters · {self.session.pair.title}"

@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from mentortui.core import review_resolution
 from mentortui.core.models import MEETING_KIND_NAMES, Meeting, Pair, ReviewItem, ReviewOption, Role
 from mentortui.core.review_resolution import Choice, ReviewError
 from mentortui.screens.base import PairScreen
+from mentortui.widgets.keys_footer import KeysFooter
 from mentortui.widgets.title_header import TitleHeader
 
 FIELD_NAMES = {"notes": "Notes", "due": "Delivery date", "scheduled": "Date and time", "stage": "Stage",
@@ -58,7 +59,7 @@ class SyncReviewScreen(PairScreen):
             with Horizontal(id="review-buttons"):
                 for _choice, button_id in BUTTONS:
                     yield Button("", id=button_id, compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"To review after syncing · {self.pair.title}"
