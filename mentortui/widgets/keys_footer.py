@@ -13,8 +13,9 @@ from typing import Any
 from textual.screen import Screen
 from textual.widgets import Footer
 
-# What a footer shows: each shown key with its label, whether it is enabled, and its tooltip.
-Shown = tuple[tuple[str, str, bool, str], ...]
+# What a footer shows: each shown key with how it is written, its action, label, group, whether it is
+# enabled, and its tooltip.
+Shown = tuple[tuple[str, str, str, str, str, bool, str], ...]
 
 
 class KeysFooter(Footer):
@@ -33,6 +34,11 @@ class KeysFooter(Footer):
 
 
 def _shown_keys(screen: Screen[Any]) -> Shown:
-    # Every active binding, shown or not: the command palette key is not "shown" yet has a key.
-    return tuple((binding.key, binding.description, enabled, tooltip)
-                 for _, binding, enabled, tooltip in screen.active_bindings.values())
+    """The keys Textual's Footer composes: the bindings marked to show, and the command
+    palette's (which is not marked). A focused table's own keys (cursor moves, enter) are
+    not shown, so focusing it leaves the footer as it is."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple((binding.key, binding.key_display or "", binding.action, binding.description,
+                  binding.group.description if binding.group is not None else "", enabled, tooltip)
+                 for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+                 if binding.show or key == palette)
