@@ -227,6 +227,7 @@ def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkey
     """A busy disk can take a second to fsync. Records typed meanwhile still reach the
     file at once, where a kill -9 cannot take them, and a save's sync still returns only
     once its own fsync has finished."""
+    monkeypatch.setattr("mentortui.storage.journal.SYNC_SECONDS", 0.0)  # a sync due at every write
     journal = NotesJournal(tmp_path / "pair.json")
     disk_done = threading.Event()
     syncing = threading.Semaphore(0)
@@ -244,22 +245,26 @@ def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkey
 
     journal.record("m1", "one")
     assert syncing.acquire(timeout=10), "the writer never synced"  # the periodic fsync hangs
-    journal.record("m1", "one two")
-    wait_for(lambda: on_disk() == ["one", "one two"], "the second record beside the hung fsync")
+    for notes in ("one two", "one two three"):
+        journal.record("m1", notes)
+        wait_for(lambda notes=notes: on_disk()[-1] == notes, "a record written beside the hung fsync")
+    # The writer waits for the hung fsync instead of starting one more at each record (a
+    # thread is running once start() returns, and the writer starts it before the next write).
+    assert [thread.name for thread in threading.enumerate()].count("mentortui-journal-sync") == 1
 
     saved = []
     save = threading.Thread(target=lambda: saved.append(journal.sync()))
     save.start()
     assert syncing.acquire(timeout=10), "the save never synced"
-    journal.record("m1", "one two three")
-    wait_for(lambda: on_disk()[-1] == "one two three", "the third record beside the save's fsync")
+    journal.record("m1", "one two three four")
+    wait_for(lambda: on_disk()[-1] == "one two three four", "a record written beside the save's fsync")
     assert save.is_alive() and saved == []  # the save waits for its fsync
 
     disk_done.set()
     save.join(10)
     assert saved == [True]
     journal.close()
-    assert on_disk() == ["one", "one two", "one two three"]
+    assert on_disk() == ["one", "one two", "one two three", "one two three four"]
 
 
 def test_a_failed_fsync_is_reported_and_the_next_sync_tries_again(tmp_path: Path, monkeypatch):

@@ -219,9 +219,11 @@ class NotesJournal:
             with self._state:
                 if not self._pending:
                     unsynced = self._written > self._claimed
+                    syncing = self._claimed > self._synced  # one fsync at a time
                     remaining = SYNC_SECONDS - (time.monotonic() - self._last_sync)
-                    if unsynced and remaining > 0 and not self._closed:
-                        self._state.wait(remaining)  # a new record wakes this at once
+                    if unsynced and (remaining > 0 or syncing) and not self._closed:
+                        # A new record, or the fsync finishing, wakes this at once.
+                        self._state.wait(remaining if remaining > 0 else None)
                         continue
                     if not unsynced or self._closed:
                         self._running = False
@@ -229,7 +231,8 @@ class NotesJournal:
             with self._io:
                 written = self._write_pending()
                 claim = None
-                if written and time.monotonic() - self._last_sync >= SYNC_SECONDS:
+                if (written and self._claimed == self._synced
+                        and time.monotonic() - self._last_sync >= SYNC_SECONDS):
                     claim = self._claim_sync(self._claimed)
             if claim is not None:
                 threading.Thread(target=self._fsync, args=(claim,), name="mentortui-journal-sync",
@@ -291,6 +294,7 @@ class NotesJournal:
                 self._synced = max(self._synced, through)
             else:
                 self._claimed = min(self._claimed, self._synced)  # the next write tries again
+            self._state.notify_all()
         return synced
 
     def _fsync_copy(self, fd: int) -> bool:
