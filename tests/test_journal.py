@@ -10,7 +10,6 @@ import errno
 import os
 import stat
 import threading
-import time
 from pathlib import Path
 
 from mentortui.storage.journal import (
@@ -23,6 +22,10 @@ from mentortui.storage.journal import (
 )
 from mentortui.storage.pair_file import PairFile
 from mentortui.storage.session import PairSession
+
+from .test_process import wait_until
+
+WAIT_SECONDS = 5
 
 
 def running_meeting_id(session: PairSession) -> str:
@@ -216,13 +219,6 @@ def test_a_journal_the_disk_refuses_keeps_the_records_and_writes_them_later(tmp_
     assert journal.path.exists()  # never saved in a pair file: kept
 
 
-def wait_for(check, what: str) -> None:
-    deadline = time.monotonic() + 5
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.005)
-
-
 def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkeypatch):
     """A busy disk can take a second to fsync. Records typed meanwhile still reach the
     file at once, where a kill -9 cannot take them, and a save's sync still returns only
@@ -235,7 +231,7 @@ def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkey
 
     def slow_fsync(fd):
         syncing.release()
-        disk_done.wait(20)  # longer than wait_for waits
+        disk_done.wait(4 * WAIT_SECONDS)  # longer than a check waits
         real_fsync(fd)
 
     monkeypatch.setattr("mentortui.storage.journal.os.fsync", slow_fsync)
@@ -247,7 +243,7 @@ def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkey
     assert syncing.acquire(timeout=10), "the writer never synced"  # the periodic fsync hangs
     for notes in ("one two", "one two three"):
         journal.record("m1", notes)
-        wait_for(lambda notes=notes: on_disk()[-1] == notes, "a record written beside the hung fsync")
+        wait_until(lambda notes=notes: on_disk()[-1] == notes, WAIT_SECONDS, "a record written beside the hung fsync")
     # The writer waits for the hung fsync instead of starting one more at each record (a
     # thread is running once start() returns, and the writer starts it before the next write).
     assert [thread.name for thread in threading.enumerate()].count("mentortui-journal-sync") == 1
@@ -257,7 +253,7 @@ def test_a_slow_fsync_holds_up_no_record_written_after_it(tmp_path: Path, monkey
     save.start()
     assert syncing.acquire(timeout=10), "the save never synced"
     journal.record("m1", "one two three four")
-    wait_for(lambda: on_disk()[-1] == "one two three four", "a record written beside the save's fsync")
+    wait_until(lambda: on_disk()[-1] == "one two three four", WAIT_SECONDS, "a record written beside the save's fsync")
     assert save.is_alive() and saved == []  # the save waits for its fsync
 
     disk_done.set()
