@@ -185,10 +185,23 @@ def _fail_first_fsync(calls: list[dict]):
     return fsync
 
 
+def _fill_the_disk_part_way(calls: list[dict]):
+    """The disk fills during the write: the first call writes a few bytes, the next fails."""
+    real_writev = os.writev
+
+    def writev(fd, buffers):
+        calls.append({"fd": fd})
+        if len(calls) == 1:
+            return real_writev(fd, [bytes(buffers[0])[:10]])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    return writev
+
+
 @pytest.mark.parametrize(
     ("target", "make_fake"),
-    [("replace", _fail_replace), ("fsync", _fail_first_fsync)],
-    ids=["rename-fails", "fsync-fails"],
+    [("replace", _fail_replace), ("fsync", _fail_first_fsync), ("writev", _fill_the_disk_part_way)],
+    ids=["rename-fails", "fsync-fails", "disk-fills-while-writing"],
 )
 def test_a_failed_save_keeps_the_old_file_byte_identical_and_removes_the_temp_file(
     created, monkeypatch, target, make_fake
@@ -221,6 +234,28 @@ def test_a_failed_save_keeps_the_old_file_byte_identical_and_removes_the_temp_fi
         assert store.load(slug).model_dump() == DEMO.model_dump()
         pair_file.save(pair)
     assert store.load(slug).meetings[0].notes == f"{SECRET} new confidential words\n"
+
+
+def test_a_file_written_in_more_pieces_than_one_call_takes_and_in_short_writes_is_whole(
+    tmp_path, monkeypatch
+):
+    """The kernel may take fewer bytes than asked, and one call takes at most IOV_MAX
+    pieces: whatever it does, the file holds every piece once, in order."""
+    pieces = [f"{number:05d}|".encode() * (number % 7) * (1 + number % 50)
+              for number in range(files.IOV_MAX * 2 + 5)]
+    real_writev = os.writev
+    calls = []
+
+    def short_writev(fd, buffers):
+        assert len(buffers) <= files.IOV_MAX
+        calls.append(len(buffers))
+        return real_writev(fd, [b"".join(buffers[:3])[:500]])  # what fits: a prefix
+
+    monkeypatch.setattr(files.os, "writev", short_writev)
+    path = tmp_path / "pair.json"
+    files.atomic_write(path, pieces)
+    assert path.read_bytes() == b"".join(pieces)
+    assert len(calls) > 3
 
 
 def test_temp_file_is_private_while_it_is_written(created, monkeypatch):

@@ -12,6 +12,7 @@ from pathlib import Path
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
+IOV_MAX = os.sysconf("SC_IOV_MAX")  # pieces one os.writev takes (1024 on Linux)
 
 
 def ensure_private_dir(folder: Path) -> Path:
@@ -62,17 +63,35 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     path = write_target(path)
     fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
-            handle.writelines([data] if isinstance(data, bytes) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+            write_all(fd, [data] if isinstance(data, bytes) else data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
     fsync_dir(path.parent)
+
+
+def write_all(fd: int, pieces: Iterable[bytes]) -> None:
+    """Write ``pieces`` one after the other, in as few system calls as the kernel takes
+    (``os.writev``). A thread lets Python's lock go at each call and must win it back
+    after, waiting up to the switch interval while the UI thread is busy: written piece
+    by piece (a 2,000-meeting pair is 290 pieces), a 60 ms save took a second when the
+    UI thread never paused."""
+    views = [memoryview(piece) for piece in pieces if piece]
+    first = 0
+    while first < len(views):
+        written = os.writev(fd, views[first:first + IOV_MAX])
+        while first < len(views) and written >= len(views[first]):
+            written -= len(views[first])
+            first += 1
+        if written:  # a short write: the rest of that piece goes first in the next call
+            views[first] = views[first][written:]
 
 
 def fsync_dir(folder: Path) -> None:
