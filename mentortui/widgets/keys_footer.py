@@ -46,6 +46,14 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
+        for widget in widgets:
+            if isinstance(widget, FooterKey):
+                # A key starts compact and, as it mounts, restyles itself for that and
+                # again for the footer's flag (two restyles per key per build); set as
+                # it will be, neither happens. The palette's key keeps its own flag.
+                compact = widget.compact if is_palette_key(widget) else self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
         kept = fitting(widgets, self.size.width, self.compact)
         self._left_out = len(kept) < len(widgets)
         self.styles.grid_size_columns = sum(1 for widget in kept if not is_palette_key(widget))
