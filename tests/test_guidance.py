@@ -22,6 +22,7 @@ from mentortui.screens.meeting import MeetingScreen
 from .conftest import TODAY
 from .test_app import settle, type_text
 from .test_narrow_tables import assert_fits, screen_lines
+from .test_prepare_screens import open_pair
 
 CONTENT = load_content()
 BEFORE = CONTENT.checklists["before_meeting"]
@@ -111,9 +112,8 @@ async def test_the_checklist_on_before_next_and_the_agenda_ticks_a_raised_topic(
 async def test_the_open_checklist_leaves_the_agenda_whole_at_80_by_24(make_app, demo_slug):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "a")
-        await settle(app, pilot)
+        # The pair opens on a thread: "a" pressed before its home shows would reach the list.
+        await open_pair(app, pilot, "a")
         await pilot.press("c")
         await settle(app, pilot)
         panel = app.screen.query_one("#checklist")
