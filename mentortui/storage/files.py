@@ -12,7 +12,8 @@ from pathlib import Path
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
-IOV_MAX = os.sysconf("SC_IOV_MAX")  # pieces one os.writev takes (1024 on Linux)
+# Pieces one os.writev call takes: 1,024 on Linux and macOS; POSIX promises at least 16.
+IOV_MAX = os.sysconf("SC_IOV_MAX") if os.sysconf("SC_IOV_MAX") > 0 else 16
 
 
 def ensure_private_dir(folder: Path) -> Path:
