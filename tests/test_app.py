@@ -122,6 +122,8 @@ async def test_open_pair_shows_facts_and_open_items_then_escape_back(make_app, d
 async def test_demo_option_opens_demo_pair_home(make_app, store):
     app = make_app(demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        # Made on one thread, then opened on another, which settle does not wait for.
+        await wait_for_screen(pilot, PairHomeScreen)
         await settle(app, pilot)
         assert isinstance(app.screen, PairHomeScreen)
         assert "Priya Raman with Dana Okafor" in screen_text(app)
