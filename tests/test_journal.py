@@ -197,16 +197,16 @@ def test_discarding_removes_the_journal(store, demo_slug):
 
 def test_a_journal_the_disk_refuses_keeps_the_records_and_writes_them_later(tmp_path, monkeypatch):
     journal = NotesJournal(tmp_path / "pair.json")
-    real_write = os.write
+    real_writev = os.writev
     full = {"on": True}
 
-    def write(fd, data):
+    def writev(fd, buffers):
         if full["on"]:
-            real_write(fd, bytes(data)[:7])  # the disk takes a few bytes, then is full
+            real_writev(fd, [bytes(buffers[0])[:7]])  # the disk takes a few bytes, then is full
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
+        return real_writev(fd, buffers)
 
-    monkeypatch.setattr("mentortui.storage.journal.os.write", write)
+    monkeypatch.setattr("mentortui.storage.files.os.writev", writev)
     journal.record("m1", "kept in memory")
     assert journal.sync() is False
     assert isinstance(journal.error, OSError)

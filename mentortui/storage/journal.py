@@ -41,6 +41,7 @@ from mentortui.storage.files import (
     PRIVATE_FILE_MODE,
     atomic_write,
     sweep_temp_files,
+    write_all,
 )
 
 MAGIC = b"MTJ1"
@@ -250,7 +251,7 @@ class NotesJournal:
             return True
         data = b"".join(encode(record) for record in records)
         try:
-            _write_all(self._open(), data)
+            write_all(self._open(), [data])
         except OSError as error:
             self.error = error
             self._undo_partial_write()
@@ -371,10 +372,3 @@ class NotesJournal:
             if remove:
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
